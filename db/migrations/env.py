@@ -1,0 +1,25 @@
+"""Alembic environment: runs migrations on the engine db.migrate hands over."""
+
+from __future__ import annotations
+
+from alembic import context
+from sqlalchemy import Engine
+
+from db.models import Base
+from db.session import make_sync_engine
+
+config = context.config
+engine: Engine | None = config.attributes.get("engine")
+if engine is None:
+    engine = make_sync_engine(config.get_main_option("sqlalchemy.url") or "sqlite:///data/shura.db")
+
+with engine.connect() as connection:
+    context.configure(
+        connection=connection,
+        target_metadata=Base.metadata,
+        # SQLite cannot ALTER most things; batch mode rebuilds the table instead.
+        render_as_batch=connection.dialect.name == "sqlite",
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
