@@ -12,6 +12,7 @@ import jdatetime  # type: ignore[import-untyped, unused-ignore]
 
 __all__ = [
     "GREGORIAN_MONTHS",
+    "RTL_LANGUAGES",
     "SOLAR_HIJRI_MONTHS",
     "SOLAR_HIJRI_YEAR_LIMIT",
     "SUPPORTED_LANGUAGES",

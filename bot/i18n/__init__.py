@@ -1,0 +1,122 @@
+"""Every user-facing string, per language, from Fluent catalogs in `locales/`."""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from fluent.runtime import FluentBundle, FluentResource
+from fluent.syntax import ast as fluent_ast
+from fluent.syntax import parse as parse_ftl
+from fluent.syntax.visitor import Visitor
+
+log = logging.getLogger(__name__)
+
+LANGUAGES: tuple[str, ...] = ("en", "fa", "ps")
+RIGHT_TO_LEFT = frozenset({"fa", "ps"})
+LOCALES = Path(__file__).resolve().parent / "locales"
+FALLBACK = "en"
+
+
+class Html(str):
+    """Text that is already safe HTML (a rendered fragment); passed through unescaped."""
+
+    __slots__ = ()
+
+
+@dataclass(frozen=True)
+class Msg:
+    """A message key and its parameters, translated when it is sent."""
+
+    key: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+
+def msg(key: str, **params: object) -> Msg:
+    return Msg(key, params)
+
+
+def _escape(value: object) -> object:
+    # Every message is sent as HTML, so text that came from people is escaped here, once.
+    if isinstance(value, Html):
+        return str(value)
+    if isinstance(value, str):
+        return html.escape(value, quote=False)
+    return value
+
+
+class _Variables(Visitor):  # type: ignore[misc]
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: set[str] = set()
+
+    def visit_VariableReference(self, node: fluent_ast.VariableReference) -> None:  # noqa: N802
+        self.names.add(node.id.name)
+
+
+class Catalog:
+    """The loaded catalogs: `text(lang, key, **params)` renders a message as safe HTML."""
+
+    def __init__(self, locales: Path = LOCALES) -> None:
+        self._bundles: dict[str, FluentBundle] = {}
+        self._sources: dict[str, str] = {}
+        for lang in LANGUAGES:
+            source = (locales / f"{lang}.ftl").read_text(encoding="utf-8")
+            # Isolating placeables keeps names and numbers in order inside right-to-left text.
+            bundle = FluentBundle([lang], use_isolating=True)
+            bundle.add_resource(FluentResource(source))
+            self._bundles[lang] = bundle
+            self._sources[lang] = source
+
+    def text(self, lang: str, key: str, **params: object) -> str:
+        bundle = self._bundles.get(lang) or self._bundles[FALLBACK]
+        if not bundle.has_message(key):
+            log.error("message %r missing in %r", key, lang)
+            bundle = self._bundles[FALLBACK]
+            if not bundle.has_message(key):
+                raise KeyError(key)
+        message = bundle.get_message(key)
+        if message.value is None:
+            raise KeyError(key)
+        escaped = {name: _escape(value) for name, value in params.items()}
+        value, errors = bundle.format_pattern(message.value, escaped)
+        if errors:
+            log.error("message %r in %r: %s", key, lang, errors)
+        return str(value)
+
+    def render(self, lang: str, message: Msg) -> str:
+        return self.text(lang, message.key, **message.params)
+
+    def keys(self, lang: str) -> set[str]:
+        """The message ids a catalog defines (for the completeness test)."""
+        resource = parse_ftl(self._sources[lang])
+        return {entry.id.name for entry in resource.body if isinstance(entry, fluent_ast.Message)}
+
+    def variables(self, lang: str, key: str) -> set[str]:
+        """The `$placeholders` a message uses (for the completeness test)."""
+        resource = parse_ftl(self._sources[lang])
+        for entry in resource.body:
+            if isinstance(entry, fluent_ast.Message) and entry.id.name == key:
+                visitor = _Variables()
+                visitor.visit(entry)
+                return visitor.names
+        raise KeyError(key)
+
+
+@cache
+def catalog() -> Catalog:
+    return Catalog()
+
+
+def pick_language(chosen: str | None, telegram_hint: str | None, default: str) -> str:
+    """The person's language: their choice, else Telegram's hint when we speak it, else default."""
+    if chosen in LANGUAGES:
+        return chosen
+    hint = (telegram_hint or "").split("-")[0].lower()
+    if hint in LANGUAGES:
+        return hint
+    return default

@@ -1,0 +1,1 @@
+"""Domain rules. Plain Python: nothing here imports `telegram`."""
