@@ -23,9 +23,7 @@ class Settings(BaseSettings):
     )
 
     telegram_bot_token: SecretStr | None = Field(default=None, alias="TELEGRAM_BOT_TOKEN")
-    telegram_api_base_url: str = Field(
-        default=DEFAULT_API_BASE_URL, alias="TELEGRAM_API_BASE_URL"
-    )
+    telegram_api_base_url: str = Field(default=DEFAULT_API_BASE_URL, alias="TELEGRAM_API_BASE_URL")
     database_url: str = Field(default=DEFAULT_DATABASE_URL, alias="DATABASE_URL")
     coordinators: Annotated[frozenset[int], NoDecode] = Field(
         default=frozenset(), alias="SHURA_COORDINATORS"
@@ -98,5 +96,5 @@ def load_settings(**overrides: object) -> Settings:
             name = str(error["loc"][0]) if error["loc"] else "settings"
             field = Settings.model_fields.get(name)
             env_name = field.alias if field and field.alias else name
-            lines.append(f"{env_name}: {error['msg']}")
+            lines.append(f"{env_name}: {error['msg'].removeprefix('Value error, ')}")
         raise SettingsError("\n".join(lines)) from None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -36,7 +36,10 @@ class Base(DeclarativeBase):
     """Declarative base with a naming convention, so migrations name constraints alike."""
 
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {datetime: DateTime(timezone=True), dict[str, Any]: JSON}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        datetime: DateTime(timezone=True),
+        dict[str, Any]: JSON,
+    }
 
 
 def _enum(cls: type[enum.Enum], name: str) -> Enum:
@@ -224,9 +227,7 @@ class Dialog(Base):
     __tablename__ = "dialog"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    person_id: Mapped[int] = mapped_column(
-        ForeignKey("person.id", ondelete="CASCADE"), unique=True
-    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), unique=True)
     flow: Mapped[str] = mapped_column(String(30))
     step: Mapped[str] = mapped_column(String(30))
     data: Mapped[dict[str, Any]] = mapped_column(default=dict)

@@ -17,7 +17,9 @@ def insert_or_ignore(
     """An INSERT that does nothing when the unique `conflict` columns already match a row."""
     dialect = session.get_bind().dialect.name
     if dialect == "postgresql":
-        return postgresql.insert(model).values(**values).on_conflict_do_nothing(
-            index_elements=conflict
+        return (
+            postgresql.insert(model)
+            .values(**values)
+            .on_conflict_do_nothing(index_elements=conflict)
         )
     return sqlite.insert(model).values(**values).on_conflict_do_nothing(index_elements=conflict)

@@ -49,12 +49,12 @@ def _escape(value: object) -> object:
     return value
 
 
-class _Variables(Visitor):  # type: ignore[misc]
+class _Variables(Visitor):
     def __init__(self) -> None:
         super().__init__()
         self.names: set[str] = set()
 
-    def visit_VariableReference(self, node: fluent_ast.VariableReference) -> None:  # noqa: N802
+    def visit_VariableReference(self, node: fluent_ast.VariableReference) -> None:
         self.names.add(node.id.name)
 
 
@@ -72,7 +72,8 @@ class Catalog:
             self._bundles[lang] = bundle
             self._sources[lang] = source
 
-    def text(self, lang: str, key: str, **params: object) -> str:
+    def text(self, lang: str, key: str, *, plain: bool = False, **params: object) -> str:
+        """The message as safe HTML; `plain` for button labels and alerts, which are not HTML."""
         bundle = self._bundles.get(lang) or self._bundles[FALLBACK]
         if not bundle.has_message(key):
             log.error("message %r missing in %r", key, lang)
@@ -82,14 +83,20 @@ class Catalog:
         message = bundle.get_message(key)
         if message.value is None:
             raise KeyError(key)
-        escaped = {name: _escape(value) for name, value in params.items()}
-        value, errors = bundle.format_pattern(message.value, escaped)
+        # A parameter may itself be a message (a kind, a role): rendered in the same language.
+        params = {
+            name: Html(self.render(lang, value, plain=plain)) if isinstance(value, Msg) else value
+            for name, value in params.items()
+        }
+        if not plain:
+            params = {name: _escape(value) for name, value in params.items()}
+        value, errors = bundle.format_pattern(message.value, dict(params))
         if errors:
             log.error("message %r in %r: %s", key, lang, errors)
         return str(value)
 
-    def render(self, lang: str, message: Msg) -> str:
-        return self.text(lang, message.key, **message.params)
+    def render(self, lang: str, message: Msg, *, plain: bool = False) -> str:
+        return self.text(lang, message.key, plain=plain, **message.params)
 
     def keys(self, lang: str) -> set[str]:
         """The message ids a catalog defines (for the completeness test)."""

@@ -12,7 +12,7 @@ from sqlalchemy.orm import selectinload
 from bot.clock import Clock
 from bot.services import audit
 from bot.services.errors import DomainError, NotAllowed, NotFound
-from db.models import InviteCode, Membership, MemberRole, Organization, OrgStatus, Person
+from db.models import InviteCode, MemberRole, Membership, Organization, OrgStatus, Person
 
 INVITE_LIFETIME = timedelta(days=30)
 # No 0/o, 1/l/i: codes are sometimes read aloud or typed from a screenshot.
@@ -54,23 +54,29 @@ async def current_invite(
     """The organization's live invite code, made anew if there is none."""
     org = await admin_org(session, actor, org_id)
     live = (
-        await session.execute(
-            select(InviteCode)
-            .where(
-                InviteCode.organization_id == org.id,
-                InviteCode.revoked_at.is_(None),
-                InviteCode.expires_at > clock.now(),
+        (
+            await session.execute(
+                select(InviteCode)
+                .where(
+                    InviteCode.organization_id == org.id,
+                    InviteCode.revoked_at.is_(None),
+                    InviteCode.expires_at > clock.now(),
+                )
+                .order_by(InviteCode.id.desc())
             )
-            .order_by(InviteCode.id.desc())
         )
-    ).scalars().first()
+        .scalars()
+        .first()
+    )
     if live is not None:
         live.organization = org
         return live
     return await _issue(session, clock, actor, org)
 
 
-async def _issue(session: AsyncSession, clock: Clock, actor: Person, org: Organization) -> InviteCode:
+async def _issue(
+    session: AsyncSession, clock: Clock, actor: Person, org: Organization
+) -> InviteCode:
     invite = InviteCode(
         organization_id=org.id,
         code=_new_code(),
@@ -194,14 +200,21 @@ async def _admin_count(session: AsyncSession, org_id: int) -> int:
     ).scalar_one()
 
 
-async def remove(session: AsyncSession, clock: Clock, actor: Person, membership_id: int) -> Membership:
+async def remove(
+    session: AsyncSession, clock: Clock, actor: Person, membership_id: int
+) -> Membership:
     """Remove a member; the last admin cannot leave the organization without an admin."""
     target = await member(session, actor, membership_id)
     if target.role == MemberRole.ADMIN and await _admin_count(session, target.organization_id) <= 1:
         raise DomainError("members-last-admin")
     await session.delete(target)
     audit.record(
-        session, clock, actor, "member.removed", "organization", target.organization_id,
+        session,
+        clock,
+        actor,
+        "member.removed",
+        "organization",
+        target.organization_id,
         person_id=target.person_id,
     )
     return target
@@ -225,7 +238,12 @@ async def make_delegate(
     await session.flush()
     target.is_delegate = True
     audit.record(
-        session, clock, actor, "member.delegate", "organization", target.organization_id,
+        session,
+        clock,
+        actor,
+        "member.delegate",
+        "organization",
+        target.organization_id,
         person_id=target.person_id,
     )
     return target
@@ -243,7 +261,12 @@ async def set_admin(
         raise DomainError("members-last-admin")
     target.role = wanted
     audit.record(
-        session, clock, actor, "member.admin" if admin else "member.unadmin", "organization",
-        target.organization_id, person_id=target.person_id,
+        session,
+        clock,
+        actor,
+        "member.admin" if admin else "member.unadmin",
+        "organization",
+        target.organization_id,
+        person_id=target.person_id,
     )
     return target

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from bot.clock import Clock
+from bot.i18n import msg
 from bot.services import audit
 from bot.services.errors import DomainError, NotAllowed, NotFound
 from bot.services.people import is_coordinator
@@ -23,7 +24,7 @@ from bot.services.text import (
     clean_line,
     name_key,
 )
-from db.models import Membership, MemberRole, Organization, OrgKind, OrgStatus, Person
+from db.models import MemberRole, Membership, Organization, OrgKind, OrgStatus, Person
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,9 @@ async def _pending_for_decision(
         raise NotAllowed("error-coordinators-only")
     org = await get(session, org_id)
     if org.status != OrgStatus.PENDING:
-        raise DomainError("org-already-decided", name=org.name, status=org.status.value)
+        raise DomainError(
+            "org-already-decided", name=org.name, status=msg(f"status-{org.status.value}")
+        )
     return org
 
 
@@ -199,5 +202,18 @@ async def approved(session: AsyncSession) -> list[Organization]:
         select(Organization)
         .where(Organization.status == OrgStatus.APPROVED)
         .order_by(Organization.name)
+    )
+    return list(result.scalars())
+
+
+async def registered_by(session: AsyncSession, person: Person) -> list[Organization]:
+    """Applications the person made that are not approved (waiting, rejected or suspended)."""
+    result = await session.execute(
+        select(Organization)
+        .where(
+            Organization.registered_by_id == person.id,
+            Organization.status != OrgStatus.APPROVED,
+        )
+        .order_by(Organization.created_at.desc())
     )
     return list(result.scalars())

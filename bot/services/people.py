@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.clock import Clock
 from bot.i18n import LANGUAGES
 from bot.services.errors import DomainError
-from db.models import Membership, MemberRole, Organization, OrgStatus, Person
+from db.models import MemberRole, Membership, Organization, OrgStatus, Person
 from db.queries import insert_or_ignore
 
 

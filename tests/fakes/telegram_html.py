@@ -212,8 +212,6 @@ def parse_html(text: str) -> ParsedText:
             text_offset += len(decoded[0])
             i = decoded[1]
             continue
-        if char == ">":
-            raise EntityParseError(f'Unescaped ">" at byte offset {_byte_offset(text, i)}')
         if char != "<":
             out.append(char)
             utf16_offset += utf16_len(char)

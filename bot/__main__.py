@@ -1,0 +1,78 @@
+"""Command line: `shura run` starts the bot, `shura migrate` brings the database up to date."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from bot.config import SettingsError, load_settings
+
+EXIT_SETTINGS = 2
+
+TOKEN_HELP = """\
+TELEGRAM_BOT_TOKEN is not set.
+
+Shura needs a bot token from Telegram:
+  1. Open Telegram and start a chat with @BotFather.
+  2. Send /newbot and follow the questions (a name, then a username ending in "bot").
+  3. BotFather answers with a token like 123456789:AAE...; keep it secret.
+  4. Put it in a file named .env next to the Makefile:
+       TELEGRAM_BOT_TOKEN=123456789:AAE...
+     or export it in your shell, then run `make run` again.
+"""
+
+
+def _configure_logging() -> None:
+    logging.basicConfig(
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=logging.INFO
+    )
+    # httpx logs every request URL, and the URL contains the bot token.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+
+
+def _settings_or_exit():  # type: ignore[no-untyped-def]
+    try:
+        return load_settings()
+    except SettingsError as error:
+        print(f"Shura cannot start; a setting is wrong:\n{error}", file=sys.stderr)
+        raise SystemExit(EXIT_SETTINGS) from None
+
+
+def cmd_migrate() -> int:
+    from db.migrate import upgrade
+
+    settings = _settings_or_exit()
+    upgrade(settings.database_url)
+    print("database is up to date")
+    return 0
+
+
+def cmd_run() -> int:
+    settings = _settings_or_exit()
+    if settings.telegram_bot_token is None:
+        print(TOKEN_HELP, file=sys.stderr)
+        return EXIT_SETTINGS
+    _configure_logging()
+    from bot.app import build_application
+    from db.migrate import upgrade
+
+    upgrade(settings.database_url)
+    application = build_application(settings)
+    application.run_polling(allowed_updates=None, drop_pending_updates=False)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="shura", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("run", help="migrate the database and start the bot")
+    commands.add_parser("migrate", help="bring the database schema up to date")
+    args = parser.parse_args(argv)
+    if args.command == "migrate":
+        return cmd_migrate()
+    return cmd_run()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

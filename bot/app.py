@@ -1,0 +1,112 @@
+"""Builds the Application: runtime, handlers, error handler and start-up work."""
+
+from __future__ import annotations
+
+import html
+import logging
+
+from telegram import Update
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
+from telegram.ext import Application, ApplicationBuilder, ContextTypes
+from telegram.request import BaseRequest
+
+from bot.clock import Clock, SystemClock
+from bot.config import Settings
+from bot.handlers import register_handlers
+from bot.handlers.menu import publish_coordinator_menu, publish_menus
+from bot.i18n import catalog, pick_language
+from bot.runtime import RUNTIME_KEY, Runtime
+from bot.services import people
+from db.session import make_engine, make_session_factory, transaction
+
+log = logging.getLogger(__name__)
+
+ShuraApplication = Application  # type: ignore[type-arg]
+
+
+def build_application(
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    request: BaseRequest | None = None,
+    get_updates_request: BaseRequest | None = None,
+    schema: str | None = None,
+) -> ShuraApplication:
+    """The bot, ready to initialize; tests hand in a fake transport and clock."""
+    if settings.telegram_bot_token is None:
+        raise ValueError("TELEGRAM_BOT_TOKEN is required")
+    builder: ApplicationBuilder = (  # type: ignore[type-arg]
+        ApplicationBuilder()
+        .token(settings.telegram_bot_token.get_secret_value())
+        .base_url(settings.telegram_api_base_url)
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+        # Updates of different people are handled side by side; each has its own transaction.
+        .concurrent_updates(True)
+    )
+    if request is not None:
+        builder = builder.request(request)
+    if get_updates_request is not None:
+        builder = builder.get_updates_request(get_updates_request)
+    application = builder.build()
+    engine = make_engine(settings.database_url, schema=schema)
+    application.bot_data[RUNTIME_KEY] = Runtime(
+        settings=settings,
+        clock=clock or SystemClock(),
+        engine=engine,
+        sessions=make_session_factory(engine),
+        catalog=catalog(),
+    )
+    register_handlers(application)
+    application.add_error_handler(on_error)
+    return application
+
+
+def runtime(application: ShuraApplication) -> Runtime:
+    value: Runtime = application.bot_data[RUNTIME_KEY]
+    return value
+
+
+async def _post_init(application: ShuraApplication) -> None:
+    rt = runtime(application)
+    await publish_menus(application.bot, rt.catalog, rt.settings.default_language)
+    async with transaction(rt.sessions) as session:
+        known = await people.coordinators(session, rt.settings.coordinators)
+        menus = [
+            (p.tg_user_id, pick_language(p.language, None, rt.settings.default_language))
+            for p in known
+        ]
+    for tg_user_id, lang in menus:
+        await publish_coordinator_menu(application.bot, rt.catalog, tg_user_id, lang)
+
+
+async def _post_shutdown(application: ShuraApplication) -> None:
+    await runtime(application).engine.dispose()
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log first, then tell the person something went wrong, in their language."""
+    log.error("error while handling an update", exc_info=context.error)
+    if not isinstance(update, Update) or update.effective_user is None:
+        return
+    rt: Runtime = context.application.bot_data[RUNTIME_KEY]
+    user = update.effective_user
+    lang = pick_language(None, user.language_code, rt.settings.default_language)
+    try:
+        async with transaction(rt.sessions) as session:
+            person = await people.find_person(session, str(user.id))
+            if person is not None and person.language:
+                lang = person.language
+    except Exception:  # the database may be what failed
+        log.exception("could not look up the language for the error message")
+    text = rt.catalog.text(lang, "error-internal")
+    try:
+        if update.callback_query is not None:
+            await update.callback_query.answer(html.unescape(text), show_alert=True)
+        elif update.effective_chat is not None:
+            await context.bot.send_message(
+                update.effective_chat.id, text, parse_mode=ParseMode.HTML
+            )
+    except TelegramError:
+        log.exception("could not tell the person about the error")

@@ -1,0 +1,269 @@
+"""Invite links, joining, and org admins managing their members."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from telegram.ext import CallbackQueryHandler, CommandHandler
+
+from bot.handlers.common import (
+    Button,
+    CallbackData,
+    Edit,
+    Keyboard,
+    Replies,
+    Send,
+    Toast,
+    Turn,
+    handler,
+)
+from bot.i18n import Html, Msg, msg
+from bot.i18n.calendar import format_date
+from bot.services import members, organizations, people
+from bot.services.errors import DomainError, NotAllowed
+from db.models import InviteCode, MemberRole, Membership, Organization
+
+INV = CallbackData("inv")
+MEM = CallbackData("mem")
+PAGE_SIZE = 20
+MESSAGE_BUDGET = 3500  # characters per message, well under Telegram's 4096
+
+
+def chunk_lines(lines: list[str], budget: int = MESSAGE_BUDGET) -> list[Html]:
+    """Group rendered lines into messages that stay under Telegram's length limit."""
+    chunks: list[list[str]] = [[]]
+    size = 0
+    for line in lines:
+        if chunks[-1] and size + len(line) + 1 > budget:
+            chunks.append([])
+            size = 0
+        chunks[-1].append(line)
+        size += len(line) + 1
+    return [Html("\n".join(chunk)) for chunk in chunks]
+
+
+def _local_date(turn: Turn, when: datetime) -> str:
+    zone = ZoneInfo(turn.runtime.settings.timezone)
+    return format_date(when.astimezone(zone).date(), turn.lang)
+
+
+async def _pick_org(turn: Turn, feature: CallbackData, action: str) -> Organization | Send:
+    """The one organization the admin manages, or buttons to pick one of several."""
+    roles = await people.roles_of(turn.session, turn.person, turn.coordinators)
+    if not roles.admin_of:
+        raise NotAllowed("error-not-org-admin")
+    if len(roles.admin_of) == 1:
+        return roles.admin_of[0]
+    buttons = [[Button(org.name, feature.build(action, org.id))] for org in roles.admin_of]
+    return Send(msg("pick-organization"), buttons)
+
+
+def _invite_view(turn: Turn, invite: InviteCode) -> tuple[Msg, Keyboard]:
+    link = f"https://t.me/{turn.bot_username}?start={members.JOIN_PREFIX}{invite.code}"
+    text = msg(
+        "invite-link",
+        name=invite.organization.name,
+        link=link,
+        code=invite.code,
+        expires=_local_date(turn, invite.expires_at),
+    )
+    return text, [[Button(msg("button-revoke-invite"), INV.build("new", invite.organization_id))]]
+
+
+@handler()
+async def cmd_invite(turn: Turn) -> Replies:
+    picked = await _pick_org(turn, INV, "show")
+    if isinstance(picked, Send):
+        return picked
+    invite = await members.current_invite(turn.session, turn.clock, turn.person, picked.id)
+    text, buttons = _invite_view(turn, invite)
+    return Send(text, buttons)
+
+
+@handler()
+async def on_invite_button(turn: Turn) -> Replies:
+    query = turn.update.callback_query
+    action, args = INV.parse(query.data if query else None)
+    org_id = INV.int_arg(args)
+    if action == "show":
+        invite = await members.current_invite(turn.session, turn.clock, turn.person, org_id)
+        text, buttons = _invite_view(turn, invite)
+        return Edit(text, buttons)
+    if action == "new":
+        invite = await members.revoke_invite(turn.session, turn.clock, turn.person, org_id)
+        text, buttons = _invite_view(turn, invite)
+        return [Toast(msg("invite-revoked")), Edit(text, buttons)]
+    raise DomainError("error-stale-button")
+
+
+@handler()
+async def cmd_join(turn: Turn) -> Replies:
+    if not turn.args:
+        return Send(msg("join-usage"))
+    membership = await members.join(turn.session, turn.clock, turn.person, turn.args[0])
+    return Send(msg("join-done", name=membership.organization.name))
+
+
+def _role_label(membership: Membership) -> Msg:
+    if membership.role == MemberRole.ADMIN and membership.is_delegate:
+        return msg("role-admin-delegate")
+    if membership.role == MemberRole.ADMIN:
+        return msg("role-admin")
+    if membership.is_delegate:
+        return msg("role-delegate")
+    return msg("role-member")
+
+
+@handler()
+async def cmd_myorgs(turn: Turn) -> Replies:
+    memberships = await members.my_memberships(turn.session, turn.person)
+    waiting = await organizations.registered_by(turn.session, turn.person)
+    if not memberships and not waiting:
+        return Send(msg("myorgs-none"))
+    catalog = turn.runtime.catalog
+    lines = [
+        catalog.text(
+            turn.lang,
+            "myorgs-line",
+            name=m.organization.name,
+            role=_role_label(m),
+            status=msg(f"status-{m.organization.status.value}"),
+        )
+        for m in memberships
+    ]
+    lines += [
+        catalog.text(
+            turn.lang, "myorgs-application", name=org.name, status=msg(f"status-{org.status.value}")
+        )
+        for org in waiting
+    ]
+    return [Send(msg("myorgs", lines=chunk)) for chunk in chunk_lines(lines)]
+
+
+@handler()
+async def cmd_orgs(turn: Turn) -> Replies:
+    approved = await organizations.approved(turn.session)
+    if not approved:
+        return Send(msg("orgs-none"))
+    catalog = turn.runtime.catalog
+    lines = [
+        catalog.text(
+            turn.lang,
+            "orgs-line",
+            name=org.name,
+            kind=msg(f"kind-{org.kind.value}"),
+            province=org.province,
+            district=org.district,
+        )
+        for org in approved
+    ]
+    return [Send(msg("orgs", count=len(approved), lines=chunk)) for chunk in chunk_lines(lines)]
+
+
+def _badge(membership: Membership) -> str:
+    marks = ""
+    if membership.role == MemberRole.ADMIN:
+        marks += " ★"
+    if membership.is_delegate:
+        marks += " ✋"
+    return membership.person.display_name[:50] + marks
+
+
+async def _member_list(turn: Turn, org_id: int, page: int = 0) -> tuple[Msg, Keyboard]:
+    everyone = await members.members(turn.session, turn.person, org_id)
+    pages = max(1, -(-len(everyone) // PAGE_SIZE))
+    page = min(max(page, 0), pages - 1)
+    shown = everyone[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
+    buttons: list[list[Button]] = [[Button(_badge(m), MEM.build("who", m.id))] for m in shown]
+    nav = []
+    if page > 0:
+        nav.append(Button("‹", MEM.build("org", org_id, page - 1)))
+    if page < pages - 1:
+        nav.append(Button("›", MEM.build("org", org_id, page + 1)))
+    if nav:
+        buttons.append(nav)
+    name = everyone[0].organization.name if everyone else ""
+    return msg("members-list", name=name, count=len(everyone), page=page + 1, pages=pages), buttons
+
+
+def _member_card(member: Membership) -> tuple[Msg, Keyboard]:
+    rows: list[list[Button]] = []
+    if not member.is_delegate:
+        rows.append([Button(msg("button-make-delegate"), MEM.build("dlg", member.id))])
+    if member.role == MemberRole.ADMIN:
+        rows.append([Button(msg("button-remove-admin"), MEM.build("unadm", member.id))])
+    else:
+        rows.append([Button(msg("button-make-admin"), MEM.build("adm", member.id))])
+    rows.append([Button(msg("button-remove-member"), MEM.build("rmask", member.id))])
+    rows.append([Button(msg("button-back"), MEM.build("org", member.organization_id))])
+    text = msg(
+        "member-card",
+        name=member.person.display_name,
+        username=f"@{member.person.username}" if member.person.username else "-",
+        org=member.organization.name,
+        role=_role_label(member),
+    )
+    return text, rows
+
+
+@handler()
+async def cmd_members(turn: Turn) -> Replies:
+    picked = await _pick_org(turn, MEM, "org")
+    if isinstance(picked, Send):
+        return picked
+    text, buttons = await _member_list(turn, picked.id)
+    return Send(text, buttons)
+
+
+@handler()
+async def on_members_button(turn: Turn) -> Replies:
+    query = turn.update.callback_query
+    action, args = MEM.parse(query.data if query else None)
+    target_id = MEM.int_arg(args)
+    session, clock, actor = turn.session, turn.clock, turn.person
+    if action == "org":
+        page = MEM.int_arg(args, 1) if len(args) > 1 else 0
+        return Edit(*await _member_list(turn, target_id, page))
+    if action == "who":
+        return Edit(*_member_card(await members.member(session, actor, target_id)))
+    if action == "rmask":
+        member = await members.member(session, actor, target_id)
+        buttons = [
+            [
+                Button(msg("button-confirm-remove"), MEM.build("rm", member.id)),
+                Button(msg("button-back"), MEM.build("who", member.id)),
+            ]
+        ]
+        text = msg(
+            "member-remove-confirm",
+            name=member.person.display_name,
+            org=member.organization.name,
+        )
+        return Edit(text, buttons)
+    if action == "rm":
+        removed = await members.remove(session, clock, actor, target_id)
+        await session.flush()
+        toast = Toast(msg("member-removed", name=removed.person.display_name))
+        return [toast, Edit(*await _member_list(turn, removed.organization_id))]
+    if action == "dlg":
+        member = await members.make_delegate(session, clock, actor, target_id)
+        toast = Toast(msg("member-now-delegate", name=member.person.display_name))
+        return [toast, Edit(*_member_card(member))]
+    if action in ("adm", "unadm"):
+        member = await members.set_admin(session, clock, actor, target_id, action == "adm")
+        key = "member-now-admin" if action == "adm" else "member-no-longer-admin"
+        return [Toast(msg(key, name=member.person.display_name)), Edit(*_member_card(member))]
+    raise DomainError("error-stale-button")
+
+
+def handlers() -> list[object]:
+    return [
+        CommandHandler("invite", cmd_invite),
+        CommandHandler("join", cmd_join),
+        CommandHandler("myorgs", cmd_myorgs),
+        CommandHandler("orgs", cmd_orgs),
+        CommandHandler("members", cmd_members),
+        CallbackQueryHandler(on_invite_button, pattern=INV.pattern),
+        CallbackQueryHandler(on_members_button, pattern=MEM.pattern),
+    ]

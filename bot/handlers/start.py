@@ -1,0 +1,134 @@
+"""Onboarding: /start, the language choice, /help, /cancel and what falls through."""
+
+from __future__ import annotations
+
+from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from bot.handlers import dialogs
+from bot.handlers.common import (
+    Button,
+    CallbackData,
+    Edit,
+    Later,
+    Replies,
+    Send,
+    Turn,
+    handler,
+)
+from bot.handlers.menu import commands_for, publish_coordinator_menu
+from bot.i18n import LANGUAGES, Html, Msg, msg
+from bot.services import dialogs as dialog_store
+from bot.services import members, people
+from bot.services.errors import DomainError
+
+LANG = CallbackData("lang")
+LANGUAGE_NAMES = {"en": "English", "fa": "دری", "ps": "پښتو"}
+
+
+def language_picker() -> Send:
+    buttons = [[Button(LANGUAGE_NAMES[lang], LANG.build("set", lang)) for lang in LANGUAGES]]
+    return Send(msg("language-choose"), buttons)
+
+
+async def welcome(turn: Turn) -> Send:
+    roles = await people.roles_of(turn.session, turn.person, turn.coordinators)
+    if roles.coordinator:
+        role = "coordinator"
+    elif roles.org_admin:
+        role = "admin"
+    elif roles.member_of:
+        role = "member"
+    else:
+        role = "newcomer"
+    return Send(msg("welcome", name=turn.person.first_name, intro=msg(f"welcome-{role}")))
+
+
+async def help_text(turn: Turn) -> Msg:
+    roles = await people.roles_of(turn.session, turn.person, turn.coordinators)
+    catalog = turn.runtime.catalog
+    lines = [f"/{name} — {catalog.text(turn.lang, f'cmd-{name}')}" for name in commands_for(roles)]
+    return msg("help", commands=Html("\n".join(lines)))
+
+
+@handler()
+async def cmd_start(turn: Turn) -> Replies:
+    replies: list[Send | Edit | Later] = []
+    payload = turn.args[0] if turn.args else ""
+    code = members.code_from_start_payload(payload)
+    if code is not None:
+        try:
+            membership = await members.join(turn.session, turn.clock, turn.person, code)
+            replies.append(Send(msg("join-done", name=membership.organization.name)))
+        except DomainError as error:
+            # The link failed, but the person still started the bot: keep them, explain.
+            replies.append(Send(msg(error.key, **error.params)))
+    if turn.person.language is None:
+        replies.append(language_picker())
+    elif code is None:
+        replies.append(await welcome(turn))
+    return replies
+
+
+@handler()
+async def cmd_language(turn: Turn) -> Replies:
+    return language_picker()
+
+
+@handler()
+async def on_language(turn: Turn) -> Replies:
+    action, args = LANG.parse(
+        turn.update.callback_query.data if turn.update.callback_query else None
+    )
+    if action != "set" or not args:
+        raise DomainError("error-stale-button")
+    people.set_language(turn.person, args[0])
+    turn.lang = args[0]
+    replies: list[Edit | Send | Later] = [Edit(msg("language-set")), await welcome(turn)]
+    if turn.is_coordinator:
+        bot, catalog, user_id = turn.context.bot, turn.runtime.catalog, turn.person.tg_user_id
+        lang = turn.lang
+        replies.append(Later(lambda: publish_coordinator_menu(bot, catalog, user_id, lang)))
+    return replies
+
+
+@handler(where="any")
+async def cmd_help(turn: Turn) -> Replies:
+    return Send(await help_text(turn))
+
+
+@handler()
+async def cmd_cancel(turn: Turn) -> Replies:
+    if await dialog_store.finish(turn.session, turn.person):
+        return Send(msg("cancel-done"))
+    return Send(msg("cancel-nothing"))
+
+
+@handler()
+async def on_text(turn: Turn) -> Replies:
+    message = turn.update.effective_message
+    text = message.text if message is not None else None
+    return await dialogs.continue_dialog(turn, text)
+
+
+@handler()
+async def on_unknown_command(turn: Turn) -> Replies:
+    return Send(msg("error-unknown-command"))
+
+
+def handlers() -> list[object]:
+    """What this module registers, in order."""
+    return [
+        CommandHandler("start", cmd_start),
+        CommandHandler("language", cmd_language),
+        CommandHandler("help", cmd_help),
+        CommandHandler("cancel", cmd_cancel),
+        CallbackQueryHandler(on_language, pattern=LANG.pattern),
+    ]
+
+
+def fallbacks() -> list[object]:
+    """Registered last: text for a conversation, then anything no command took."""
+    return [
+        MessageHandler(filters.ChatType.PRIVATE & ~filters.COMMAND, on_text),
+        MessageHandler(filters.ChatType.PRIVATE & filters.COMMAND, on_unknown_command),
+    ]
