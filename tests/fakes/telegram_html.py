@@ -23,7 +23,9 @@ _SIMPLE_TAGS: dict[str, str] = {
 }
 _ALLOWED_TAGS = frozenset({*_SIMPLE_TAGS, "span", "a", "code", "pre", "blockquote", "tg-emoji"})
 _NAMED_ENTITIES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
-_ENTITY_RE = re.compile(r"&(?:#(?P<dec>[0-9]{1,8})|#x(?P<hex>[0-9a-fA-F]{1,7})|(?P<name>[a-zA-Z]+));")
+_ENTITY_RE = re.compile(
+    r"&(?:#(?P<dec>[0-9]{1,8})|#x(?P<hex>[0-9a-fA-F]{1,7})|(?P<name>[a-zA-Z]+));"
+)
 _SPACE = " \t\n\r\f\v"
 
 
@@ -93,6 +95,9 @@ def _parse_attributes(text: str, i: int, tag: str, begin: int) -> tuple[dict[str
             )
         while i < n and text[i] in _SPACE:
             i += 1
+        if tag == "blockquote" and name == "expandable" and (i >= n or text[i] != "="):
+            attributes[name] = ""
+            continue
         if i >= n or text[i] != "=":
             raise EntityParseError(
                 "Expected equal sign in declaration of an attribute of the tag "
@@ -146,6 +151,10 @@ def _entity_for(tag: _OpenTag, length: int, inner_text: str) -> dict[str, Any] |
         url = tag.attributes.get("href") or inner_text
         return {"type": "text_link", **base, "url": url}
     if tag.name == "code":
+        language = tag.attributes.get("class", "")
+        if language.startswith("language-"):
+            # Kept until the enclosing <pre> closes, which turns it into the pre's language.
+            return {"type": "code", **base, "_language": language.removeprefix("language-")}
         return {"type": "code", **base}
     if tag.name == "pre":
         return {"type": "pre", **base}
@@ -158,14 +167,19 @@ def _entity_for(tag: _OpenTag, length: int, inner_text: str) -> dict[str, Any] |
 
 
 def _merge_pre_code(entities: list[dict[str, Any]], tag: _OpenTag, length: int) -> bool:
-    """Fold ``<pre><code class="language-x">`` into one pre entity with a language."""
-    language = tag.attributes.get("class", "")
-    if tag.name != "code" or not language.startswith("language-"):
-        return False
+    """Fold ``<pre><code class="language-x">`` (either nesting order) into one pre entity."""
+    language = tag.attributes.get("class", "").removeprefix("language-")
     for entity in reversed(entities):
-        same_span = entity["offset"] == tag.utf16_offset and entity["length"] == length
-        if entity["type"] == "pre" and same_span:
-            entity["language"] = language.removeprefix("language-")
+        if entity["offset"] != tag.utf16_offset or entity["length"] != length:
+            continue
+        if tag.name == "pre" and entity["type"] == "code" and entity.get("_language"):
+            entity["type"] = "pre"
+            entity["language"] = entity.pop("_language")
+            return True
+        if tag.name == "code" and entity["type"] == "pre" and tag.attributes.get(
+            "class", ""
+        ).startswith("language-"):
+            entity["language"] = language
             return True
     return False
 
@@ -265,8 +279,8 @@ def parse_html(text: str) -> ParsedText:
             )
         stack.append(_OpenTag(name, attributes, utf16_offset, text_offset))
     if stack:
-        raise EntityParseError(
-            f'Can\'t find end tag corresponding to start tag "{stack[-1].name}"'
-        )
+        raise EntityParseError(f'Can\'t find end tag corresponding to start tag "{stack[-1].name}"')
+    for entity in entities:
+        entity.pop("_language", None)
     entities.sort(key=lambda entity: (entity["offset"], -entity["length"]))
     return _strip(ParsedText("".join(out), entities))
