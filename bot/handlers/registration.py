@@ -207,7 +207,9 @@ async def on_decision(turn: Turn) -> Replies:
         org = await organizations.ensure_can_reject(
             turn.session, turn.person, turn.coordinators, org_id
         )
-        await dialogs.begin(turn.session, turn.clock, turn.person, REJECT, "reason", org_id=org.id)
+        await dialogs.begin(
+            turn.session, turn.clock, turn.person, REJECT, "reason", {"org_id": org.id}
+        )
         return Send(msg("org-ask-reason", name=org.name))
     raise DomainError("error-stale-button")
 

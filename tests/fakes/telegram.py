@@ -838,6 +838,7 @@ class FakeBotApi:
             "document": None,
             "photo": None,
             "caption": None,
+            "plain_caption": None,
             "caption_entities": [],
         }
         self._messages[(chat_id, message_id)] = record
@@ -876,8 +877,8 @@ class FakeBotApi:
                     "file_size": len(photo["content"]),
                 }
             ]
-        if record["caption"]:
-            message["caption"] = record["caption"]
+        if record["plain_caption"]:
+            message["caption"] = record["plain_caption"]
             if record["caption_entities"]:
                 message["caption_entities"] = copy.deepcopy(record["caption_entities"])
         if record["reply_markup"] is not None:
@@ -1031,6 +1032,7 @@ class FakeBotApi:
                     "content": stored.content,
                 },
                 "caption": caption if parsed.text else None,
+                "plain_caption": parsed.text or None,
                 "caption_entities": parsed.entities,
                 "parse_mode": params.get("parse_mode"),
                 "reply_markup": self._stored_markup(markup),

@@ -176,9 +176,11 @@ def _merge_pre_code(entities: list[dict[str, Any]], tag: _OpenTag, length: int) 
             entity["type"] = "pre"
             entity["language"] = entity.pop("_language")
             return True
-        if tag.name == "code" and entity["type"] == "pre" and tag.attributes.get(
-            "class", ""
-        ).startswith("language-"):
+        if (
+            tag.name == "code"
+            and entity["type"] == "pre"
+            and tag.attributes.get("class", "").startswith("language-")
+        ):
             entity["language"] = language
             return True
     return False

@@ -1,188 +1,188 @@
-# Shura — English messages.
+# Shura — Dari (fa) messages.
 # Messages are Telegram HTML: only <b>, <i>, <u>, <s>, <code>, <pre>, <a href>, <blockquote>.
 # Every { $placeholder } is filled in by the bot; text people typed arrives already escaped.
 
 ## Roles, kinds and statuses (used inside other messages)
 
-role-member = member
-role-admin = admin
-role-delegate = delegate
-role-admin-delegate = admin and delegate
-kind-ngo = NGO
-kind-media = Media
-kind-university = University or student group
-kind-union = Union or network
-kind-other = Other
-status-pending = waiting for approval
-status-approved = approved
-status-rejected = rejected
-status-suspended = suspended
+role-member = عضو
+role-admin = مدیر
+role-delegate = نماینده
+role-admin-delegate = مدیر و نماینده
+kind-ngo = نهاد غیردولتی
+kind-media = رسانه
+kind-university = پوهنتون یا گروه محصلان
+kind-union = اتحادیه یا شبکه
+kind-other = دیگر
+status-pending = در انتظار تأیید
+status-approved = تأیید شده
+status-rejected = رد شده
+status-suspended = معطل شده
 
 ## Commands (shown in Telegram's command menu and in /help; plain text)
 
-cmd-start = Start, or see what you can do
-cmd-help = List the commands you can use
-cmd-language = Change the language
-cmd-myorgs = Your organizations
-cmd-orgs = Organizations in the network
-cmd-join = Join an organization with an invite code
-cmd-register = Register your organization
-cmd-cancel = Stop what you are doing
-cmd-invite = Your organization's invite link
-cmd-members = Manage your organization's members
-cmd-pending = Organizations waiting for approval
-cmd-promote = Make someone a coordinator
-cmd-demote = Take the coordinator role back
-cmd-bindgroup = Make this group the coordination group
+cmd-start = شروع، یا دیدن کارهایی که می‌توانید انجام دهید
+cmd-help = فهرست دستورهایی که می‌توانید استفاده کنید
+cmd-language = تغییر زبان
+cmd-myorgs = نهادهای شما
+cmd-orgs = نهادهای عضو شبکه
+cmd-join = پیوستن به یک نهاد با کد دعوت
+cmd-register = ثبت نهاد شما
+cmd-cancel = توقف کاری که در حال انجام است
+cmd-invite = لینک دعوت نهاد شما
+cmd-members = مدیریت اعضای نهاد شما
+cmd-pending = نهادهای در انتظار تأیید
+cmd-promote = تعیین یک نفر به حیث هماهنگ‌کننده
+cmd-demote = پس گرفتن نقش هماهنگ‌کننده
+cmd-bindgroup = تعیین این گروپ به حیث گروپ هماهنگی
 
 ## Buttons (plain text)
 
-button-approve = ✅ Approve
-button-reject = ❌ Reject
-button-skip = Skip
-button-submit = ✅ Submit
-button-cancel = Cancel
-button-revoke-invite = 🔄 New link (old one stops working)
-button-make-delegate = Make delegate
-button-make-admin = Make admin
-button-remove-admin = Remove admin role
-button-remove-member = Remove from organization
-button-confirm-remove = Yes, remove
-button-back = ‹ Back
+button-approve = ✅ تأیید
+button-reject = ❌ رد
+button-skip = صرف‌نظر
+button-submit = ✅ ارسال
+button-cancel = لغو
+button-revoke-invite = 🔄 لینک نو (قبلی باطل می‌شود)
+button-make-delegate = تعیین به حیث نماینده
+button-make-admin = تعیین به حیث مدیر
+button-remove-admin = لغو نقش مدیر
+button-remove-member = حذف از نهاد
+button-confirm-remove = بلی، حذف شود
+button-back = ‹ برگشت
 
 ## Start, language, help
 
 language-choose = Choose your language · زبان خود را انتخاب کنید · خپله ژبه وټاکئ
-language-set = Language set to English.
+language-set = زبان به دری تنظیم شد.
 welcome =
-    Hello { $name }! I am Shura, the assistant for your network's monthly coordination meeting.
+    سلام { $name }! من شورا هستم، دستیار جلسه ماهوار هماهنگی شبکه شما.
 
     { $intro }
 
-    /help lists everything you can do.
-welcome-newcomer = To take part, join your organization with the invite link from its admin (or /join with the code), or register a new organization with /register.
-welcome-member = You are a member of an organization in the network. /myorgs shows your organizations.
-welcome-admin = You manage an organization: /invite gives you its invite link and /members lets you manage its members.
-welcome-coordinator = You are a coordinator: you approve organizations (/pending) and run the network's meetings.
+    /help همه کارهایی را که می‌توانید انجام دهید نشان می‌دهد.
+welcome-newcomer = برای اشتراک، با لینک دعوتی که مدیر نهاد شما می‌دهد به نهاد خود بپیوندید (یا کد را با /join بفرستید)، یا با /register یک نهاد نو ثبت کنید.
+welcome-member = شما عضو یکی از نهادهای شبکه هستید. /myorgs نهادهای شما را نشان می‌دهد.
+welcome-admin = شما مدیر یک نهاد هستید: با /invite لینک دعوت آن را می‌گیرید و با /members اعضای آن را مدیریت می‌کنید.
+welcome-coordinator = شما هماهنگ‌کننده هستید: نهادها را تأیید می‌کنید (/pending) و جلسات شبکه را پیش می‌برید.
 help =
-    <b>What you can do</b>
+    <b>کارهایی که می‌توانید انجام دهید</b>
     { $commands }
-cancel-done = Cancelled. Nothing was saved.
-cancel-nothing = There is nothing to cancel.
+cancel-done = لغو شد. چیزی ذخیره نشد.
+cancel-nothing = چیزی برای لغو کردن نیست.
 
 ## Registering an organization
 
-register-ask-name = What is your organization's name? (up to { $limit } characters; /cancel to stop)
-register-name-taken = An organization named “{ $name }” is already registered. If it is yours, ask its admin for the invite link; otherwise choose a different name.
-register-ask-kind = What kind of organization is it?
-register-use-buttons = Please choose with the buttons above, or /cancel to stop.
-register-kind-chosen = Kind: { $kind }
-register-ask-province = Which province is it in? (up to { $limit } characters)
-register-ask-district = Which district?
-register-ask-focus = In one line, what does your organization work on? (up to { $limit } characters)
-register-ask-contact = A contact for the coordinators (phone, email or website), up to { $limit } characters, or Skip.
-register-contact-skipped = No contact given.
+register-ask-name = نام نهاد شما چیست؟ (حداکثر { $limit } حرف؛ برای توقف /cancel را بفرستید)
+register-name-taken = نهادی به نام «{ $name }» قبلاً ثبت شده است. اگر از شماست، لینک دعوت را از مدیر آن بخواهید؛ در غیر آن، نام دیگری انتخاب کنید.
+register-ask-kind = نهاد شما از کدام نوع است؟
+register-use-buttons = لطفاً با دکمه‌های بالا انتخاب کنید، یا برای توقف /cancel را بفرستید.
+register-kind-chosen = نوع: { $kind }
+register-ask-province = نهاد در کدام ولایت است؟ (حداکثر { $limit } حرف)
+register-ask-district = در کدام ولسوالی؟
+register-ask-focus = در یک جمله بنویسید: نهاد شما در چه زمینه‌ای کار می‌کند؟ (حداکثر { $limit } حرف)
+register-ask-contact = یک راه تماس برای هماهنگ‌کننده‌ها (شماره تماس، ایمیل یا ویب‌سایت) بنویسید، حداکثر { $limit } حرف؛ یا دکمه «صرف‌نظر» را بزنید.
+register-contact-skipped = راه تماس داده نشد.
 register-summary =
-    <b>Please check your application</b>
-    Name: { $name }
-    Kind: { $kind }
-    Province: { $province }
-    District: { $district }
-    Focus: { $focus }
-    Contact: { $contact }
-register-submitted = Your application for <b>{ $name }</b> was sent to the coordinators. I will tell you when they decide.
+    <b>لطفاً درخواست خود را بررسی کنید</b>
+    نام: { $name }
+    نوع: { $kind }
+    ولایت: { $province }
+    ولسوالی: { $district }
+    ساحه کاری: { $focus }
+    راه تماس: { $contact }
+register-submitted = درخواست شما برای <b>{ $name }</b> به هماهنگ‌کننده‌ها فرستاده شد. وقتی تصمیم بگیرند، به شما خبر می‌دهم.
 
 ## Coordinators deciding
 
 org-review =
-    <b>New organization waiting for approval</b>
-    Name: { $name }
-    Kind: { $kind }
-    Province: { $province }
-    District: { $district }
-    Focus: { $focus }
-    Contact: { $contact }
-    Registered by: { $registrant } ({ $username })
-pending-none = No organization is waiting for approval.
+    <b>نهاد نو در انتظار تأیید</b>
+    نام: { $name }
+    نوع: { $kind }
+    ولایت: { $province }
+    ولسوالی: { $district }
+    ساحه کاری: { $focus }
+    راه تماس: { $contact }
+    ثبت‌کننده: { $registrant } ({ $username })
+pending-none = هیچ نهادی در انتظار تأیید نیست.
 pending-count = { $count ->
-    [one] One organization is waiting for approval:
-   *[other] { $count } organizations are waiting for approval:
+    [one] { $count } نهاد در انتظار تأیید است:
+   *[other] { $count } نهاد در انتظار تأیید است:
 }
-org-approved-done = ✅ You approved <b>{ $name }</b>.
-org-approved = 🎉 <b>{ $name }</b> was approved! You are its admin. Send /invite to get the link your members join with.
-org-ask-reason = Why is <b>{ $name }</b> rejected? Write the reason in one message; the registrant will read it. (/cancel to stop)
-org-rejected-done = ❌ You rejected <b>{ $name }</b>. The registrant was told why.
+org-approved-done = ✅ شما <b>{ $name }</b> را تأیید کردید.
+org-approved = 🎉 <b>{ $name }</b> تأیید شد! شما مدیر آن هستید. /invite را بفرستید تا لینکی را بگیرید که اعضا با آن می‌پیوندند.
+org-ask-reason = چرا <b>{ $name }</b> رد می‌شود؟ دلیل را در یک پیام بنویسید؛ ثبت‌کننده آن را می‌خواند. (برای توقف /cancel را بفرستید)
+org-rejected-done = ❌ شما <b>{ $name }</b> را رد کردید. دلیل آن به ثبت‌کننده گفته شد.
 org-rejected =
-    Your application for <b>{ $name }</b> was not approved.
-    Reason: { $reason }
-    You can correct it and apply again with /register.
-org-already-decided = { $name } was already decided: { $status }.
+    درخواست شما برای <b>{ $name }</b> تأیید نشد.
+    دلیل: { $reason }
+    می‌توانید آن را اصلاح کنید و با /register دوباره درخواست بدهید.
+org-already-decided = درباره { $name } قبلاً تصمیم گرفته شده است: { $status }.
 
 ## Invites and members
 
-pick-organization = Which organization?
+pick-organization = کدام نهاد؟
 invite-link =
-    Invite link for <b>{ $name }</b>:
+    لینک دعوت برای <b>{ $name }</b>:
     { $link }
 
-    Or send the code <code>{ $code }</code> with /join. It works until { $expires }. Share it only with your members.
-invite-revoked = The old link no longer works.
-join-usage = Send the code like this: /join abc234xyz9 — or open the invite link your organization's admin shared.
-join-code-missing = That invite link has no code in it. Ask your organization's admin for the link again.
-join-code-unknown = That invite code does not exist. Check it, or ask your organization's admin for a new link.
-join-code-revoked = That invite link for { $name } was replaced by a new one. Ask the admin for the current link.
-join-code-expired = That invite link for { $name } has expired. Ask the admin for a new one.
-join-already-member = You are already a member of { $name }.
-join-done = Welcome to <b>{ $name }</b>! You are now a member. You will get the meeting invitations here.
-myorgs-none = You are not in any organization yet. Join with your organization's invite link, or register one with /register.
+    یا کد <code>{ $code }</code> را با /join بفرستید. این لینک تا { $expires } اعتبار دارد. آن را فقط با اعضای نهاد خود شریک کنید.
+invite-revoked = لینک قبلی دیگر کار نمی‌کند.
+join-usage = کد را این‌طور بفرستید: /join abc234xyz9 — یا لینک دعوتی را که مدیر نهاد شما شریک کرده است، باز کنید.
+join-code-missing = در این لینک دعوت کدی نیست. لینک را دوباره از مدیر نهاد خود بخواهید.
+join-code-unknown = این کد دعوت وجود ندارد. آن را بررسی کنید، یا از مدیر نهاد خود یک لینک نو بخواهید.
+join-code-revoked = این لینک دعوت { $name } با یک لینک نو عوض شده است. لینک فعلی را از مدیر بخواهید.
+join-code-expired = مدت اعتبار این لینک دعوت { $name } تمام شده است. از مدیر یک لینک نو بخواهید.
+join-already-member = شما قبلاً عضو { $name } هستید.
+join-done = به <b>{ $name }</b> خوش آمدید! شما اکنون عضو هستید. دعوت‌نامه‌های جلسات را همین‌جا دریافت می‌کنید.
+myorgs-none = شما هنوز عضو هیچ نهادی نیستید. با لینک دعوت نهاد خود بپیوندید، یا با /register یک نهاد ثبت کنید.
 myorgs =
-    <b>Your organizations</b>
+    <b>نهادهای شما</b>
     { $lines }
-myorgs-line = • { $name } — { $role } ({ $status })
-myorgs-application = • { $name } — your application: { $status }
-orgs-none = No organization has been approved yet.
+myorgs-line = • { $name } — { $role } (وضعیت: { $status })
+myorgs-application = • { $name } — درخواست شما: { $status }
+orgs-none = هنوز هیچ نهادی تأیید نشده است.
 orgs =
-    <b>Organizations in the network ({ $count })</b>
+    <b>نهادهای عضو شبکه ({ $count })</b>
     { $lines }
-orgs-line = • <b>{ $name }</b> — { $kind }, { $district }, { $province }
-members-list = <b>{ $name }</b>: { $count } members (page { $page } of { $pages }). Tap a member to manage them. ★ admin, ✋ delegate.
+orgs-line = • <b>{ $name }</b> — { $kind }، { $district }، { $province }
+members-list = <b>{ $name }</b>: { $count } عضو (صفحه { $page } از { $pages }). برای مدیریت یک عضو، روی نام او بزنید. ★ مدیر، ✋ نماینده.
 member-card =
     <b>{ $name }</b> ({ $username })
-    { $org }: { $role }
-member-remove-confirm = Remove <b>{ $name }</b> from { $org }?
-member-removed = { $name } was removed.
-member-now-delegate = { $name } is now the delegate.
-member-now-admin = { $name } is now an admin.
-member-no-longer-admin = { $name } is no longer an admin.
-members-gone = That member is no longer in the organization.
-members-last-admin = An organization needs at least one admin. Make someone else admin first.
+    نقش در { $org }: { $role }
+member-remove-confirm = <b>{ $name }</b> از { $org } حذف شود؟
+member-removed = { $name } حذف شد.
+member-now-delegate = { $name } اکنون نماینده است.
+member-now-admin = { $name } اکنون مدیر است.
+member-no-longer-admin = { $name } دیگر مدیر نیست.
+members-gone = این شخص دیگر عضو نهاد نیست.
+members-last-admin = هر نهاد باید دست‌کم یک مدیر داشته باشد. اول شخص دیگری را به حیث مدیر تعیین کنید.
 
 ## Coordinators
 
-promote-usage = Send /promote with the person's Telegram id or @username, for example /promote @username. They must have started the bot.
-demote-usage = Send /demote with the person's Telegram id or @username.
-promote-unknown-person = I do not know { $reference }. They must start the bot first; then try again.
-promote-already = { $name } is already a coordinator.
-promote-done = { $name } is now a coordinator.
-promote-notice = You are now a coordinator of the network. /help shows your new commands.
-demote-done = { $name } is no longer a coordinator.
-demote-notice = You are no longer a coordinator of the network.
-demote-configured = { $name } is a coordinator by the bot's settings (SHURA_COORDINATORS); only whoever runs the bot can change that.
-demote-not-coordinator = { $name } is not a coordinator.
-group-bound = This group is now the network's coordination group. I will post meeting notices, results and summaries here. Personal messages (invitations, votes, concerns) stay in private chats.
+promote-usage = /promote را همراه با آی‌دی تلگرام یا @username آن شخص بفرستید، مثلاً /promote @username. آن شخص باید قبلاً ربات را شروع کرده باشد.
+demote-usage = /demote را همراه با آی‌دی تلگرام یا @username آن شخص بفرستید.
+promote-unknown-person = { $reference } را نمی‌شناسم. آن شخص اول باید ربات را شروع کند؛ بعد دوباره کوشش کنید.
+promote-already = { $name } قبلاً هماهنگ‌کننده است.
+promote-done = { $name } اکنون هماهنگ‌کننده است.
+promote-notice = شما اکنون هماهنگ‌کننده شبکه هستید. /help دستورهای نو شما را نشان می‌دهد.
+demote-done = { $name } دیگر هماهنگ‌کننده نیست.
+demote-notice = شما دیگر هماهنگ‌کننده شبکه نیستید.
+demote-configured = { $name } از طریق تنظیمات ربات (SHURA_COORDINATORS) هماهنگ‌کننده است؛ فقط کسی که ربات را اداره می‌کند می‌تواند آن را تغییر دهد.
+demote-not-coordinator = { $name } هماهنگ‌کننده نیست.
+group-bound = این گروپ اکنون گروپ هماهنگی شبکه است. اطلاعیه‌های جلسات، نتیجه‌ها و خلاصه‌ها را این‌جا می‌فرستم. پیام‌های شخصی (دعوت‌نامه‌ها، رأی‌ها، نگرانی‌ها) در چت خصوصی می‌مانند.
 
 ## Mistakes and refusals
 
-error-private-only = Please use this command in a private chat with me.
-error-group-only = This command works only in a group: send it in the group you mean.
-error-stale-button = That button is no longer valid. Please start again.
-error-coordinators-only = Only coordinators can do that.
-error-org-admins-only = Only admins of { $name } can do that.
-error-not-org-admin = You are not an admin of any organization. Register one with /register, or ask your organization's admin.
-error-org-not-active = { $name } is not active in the network right now.
-error-empty = That was empty. Please write an answer, or /cancel to stop.
-error-too-long = That is { $length } characters; please keep it under { $limit }.
-error-no-conversation = I did not understand that. /help shows what you can do.
-error-text-only = Please answer with text, or /cancel to stop.
-error-unknown-command = I do not know that command. /help shows what you can do.
-error-internal = Sorry, something went wrong on my side. Please try again in a moment.
+error-private-only = لطفاً این دستور را در چت خصوصی با من استفاده کنید.
+error-group-only = این دستور فقط در گروپ کار می‌کند: آن را در گروپ مورد نظر خود بفرستید.
+error-stale-button = این دکمه دیگر اعتبار ندارد. لطفاً دوباره شروع کنید.
+error-coordinators-only = فقط هماهنگ‌کننده‌ها می‌توانند این کار را بکنند.
+error-org-admins-only = فقط مدیران { $name } می‌توانند این کار را بکنند.
+error-not-org-admin = شما مدیر هیچ نهادی نیستید. با /register یک نهاد ثبت کنید، یا از مدیر نهاد خود بپرسید.
+error-org-not-active = { $name } در حال حاضر در شبکه فعال نیست.
+error-empty = پیام شما خالی بود. لطفاً جواب بنویسید، یا برای توقف /cancel را بفرستید.
+error-too-long = این متن { $length } حرف است؛ لطفاً آن را کمتر از { $limit } حرف نگه دارید.
+error-no-conversation = متوجه نشدم. /help نشان می‌دهد که چه کارهایی می‌توانید انجام دهید.
+error-text-only = لطفاً با متن جواب بدهید، یا برای توقف /cancel را بفرستید.
+error-unknown-command = این دستور را نمی‌شناسم. /help نشان می‌دهد که چه کارهایی می‌توانید انجام دهید.
+error-internal = ببخشید، از طرف من مشکلی پیش آمد. لطفاً چند لحظه بعد دوباره کوشش کنید.

@@ -1,188 +1,188 @@
-# Shura — English messages.
+# Shura — Pashto (ps) messages.
 # Messages are Telegram HTML: only <b>, <i>, <u>, <s>, <code>, <pre>, <a href>, <blockquote>.
 # Every { $placeholder } is filled in by the bot; text people typed arrives already escaped.
 
 ## Roles, kinds and statuses (used inside other messages)
 
-role-member = member
-role-admin = admin
-role-delegate = delegate
-role-admin-delegate = admin and delegate
-kind-ngo = NGO
-kind-media = Media
-kind-university = University or student group
-kind-union = Union or network
-kind-other = Other
-status-pending = waiting for approval
-status-approved = approved
-status-rejected = rejected
-status-suspended = suspended
+role-member = غړی
+role-admin = مدیر
+role-delegate = استازی
+role-admin-delegate = مدیر او استازی
+kind-ngo = نادولتي موسسه
+kind-media = رسنۍ
+kind-university = پوهنتون یا د محصلینو ډله
+kind-union = اتحادیه یا شبکه
+kind-other = نور
+status-pending = د تایید په تمه
+status-approved = تایید شوی
+status-rejected = رد شوی
+status-suspended = ځنډول شوی
 
 ## Commands (shown in Telegram's command menu and in /help; plain text)
 
-cmd-start = Start, or see what you can do
-cmd-help = List the commands you can use
-cmd-language = Change the language
-cmd-myorgs = Your organizations
-cmd-orgs = Organizations in the network
-cmd-join = Join an organization with an invite code
-cmd-register = Register your organization
-cmd-cancel = Stop what you are doing
-cmd-invite = Your organization's invite link
-cmd-members = Manage your organization's members
-cmd-pending = Organizations waiting for approval
-cmd-promote = Make someone a coordinator
-cmd-demote = Take the coordinator role back
-cmd-bindgroup = Make this group the coordination group
+cmd-start = پیل، یا وګورئ چې څه کولی شئ
+cmd-help = هغه کمانډونه چې کارولی یې شئ
+cmd-language = ژبه بدلول
+cmd-myorgs = ستاسو سازمانونه
+cmd-orgs = د شبکې سازمانونه
+cmd-join = د بلنې په کوډ سازمان ته ورګډېدل
+cmd-register = خپل سازمان ثبتول
+cmd-cancel = روان کار بندول
+cmd-invite = ستاسو د سازمان د بلنې لینک
+cmd-members = د خپل سازمان د غړو اداره کول
+cmd-pending = هغه سازمانونه چې د تایید په تمه دي
+cmd-promote = یو څوک همغږي کوونکی ټاکل
+cmd-demote = د همغږي کوونکي رول بېرته اخیستل
+cmd-bindgroup = دا ګروپ د همغږۍ ګروپ ټاکل
 
 ## Buttons (plain text)
 
-button-approve = ✅ Approve
-button-reject = ❌ Reject
-button-skip = Skip
-button-submit = ✅ Submit
-button-cancel = Cancel
-button-revoke-invite = 🔄 New link (old one stops working)
-button-make-delegate = Make delegate
-button-make-admin = Make admin
-button-remove-admin = Remove admin role
-button-remove-member = Remove from organization
-button-confirm-remove = Yes, remove
-button-back = ‹ Back
+button-approve = ✅ تایید
+button-reject = ❌ رد
+button-skip = پرېښودل
+button-submit = ✅ لېږل
+button-cancel = لغوه
+button-revoke-invite = 🔄 نوی لینک (زوړ به کار نه کوي)
+button-make-delegate = استازی یې کړئ
+button-make-admin = مدیر یې کړئ
+button-remove-admin = د مدیر رول لرې کول
+button-remove-member = له سازمان څخه ایستل
+button-confirm-remove = هو، لرې یې کړئ
+button-back = ‹ شاته
 
 ## Start, language, help
 
 language-choose = Choose your language · زبان خود را انتخاب کنید · خپله ژبه وټاکئ
-language-set = Language set to English.
+language-set = ژبه په پښتو واړول شوه.
 welcome =
-    Hello { $name }! I am Shura, the assistant for your network's monthly coordination meeting.
+    سلام { $name }! زه شورا یم، ستاسو د شبکې د میاشتنۍ همغږۍ غونډې مرستیال.
 
     { $intro }
 
-    /help lists everything you can do.
-welcome-newcomer = To take part, join your organization with the invite link from its admin (or /join with the code), or register a new organization with /register.
-welcome-member = You are a member of an organization in the network. /myorgs shows your organizations.
-welcome-admin = You manage an organization: /invite gives you its invite link and /members lets you manage its members.
-welcome-coordinator = You are a coordinator: you approve organizations (/pending) and run the network's meetings.
+    /help هغه ټول کارونه ښيي چې تاسو یې کولی شئ.
+welcome-newcomer = د ګډون لپاره، د هغه بلنې لینک په مرسته خپل سازمان ته ورګډ شئ چې د سازمان مدیر یې درکوي (یا کوډ له /join سره ولېږئ)، یا د /register په مرسته نوی سازمان ثبت کړئ.
+welcome-member = تاسو د شبکې د یوه سازمان غړی یاست. /myorgs ستاسو سازمانونه ښيي.
+welcome-admin = تاسو د یوه سازمان مدیر یاست: /invite تاسو ته د هغه د بلنې لینک درکوي او د /members په مرسته یې غړي اداره کولی شئ.
+welcome-coordinator = تاسو همغږي کوونکی یاست: سازمانونه تاییدوئ (/pending) او د شبکې غونډې پرمخ وړئ.
 help =
-    <b>What you can do</b>
+    <b>تاسو څه کولی شئ</b>
     { $commands }
-cancel-done = Cancelled. Nothing was saved.
-cancel-nothing = There is nothing to cancel.
+cancel-done = لغوه شو. هېڅ شی خوندي نه شو.
+cancel-nothing = د لغوه کولو لپاره هېڅ شی نشته.
 
 ## Registering an organization
 
-register-ask-name = What is your organization's name? (up to { $limit } characters; /cancel to stop)
-register-name-taken = An organization named “{ $name }” is already registered. If it is yours, ask its admin for the invite link; otherwise choose a different name.
-register-ask-kind = What kind of organization is it?
-register-use-buttons = Please choose with the buttons above, or /cancel to stop.
-register-kind-chosen = Kind: { $kind }
-register-ask-province = Which province is it in? (up to { $limit } characters)
-register-ask-district = Which district?
-register-ask-focus = In one line, what does your organization work on? (up to { $limit } characters)
-register-ask-contact = A contact for the coordinators (phone, email or website), up to { $limit } characters, or Skip.
-register-contact-skipped = No contact given.
+register-ask-name = ستاسو د سازمان نوم څه دی؟ (تر { $limit } تورو پورې؛ د بندولو لپاره /cancel ولېږئ)
+register-name-taken = د «{ $name }» په نوم یو سازمان مخکې ثبت شوی دی. که ستاسو وي، له مدیر څخه یې د بلنې لینک وغواړئ؛ که نه، بل نوم وټاکئ.
+register-ask-kind = ستاسو سازمان کوم ډول دی؟
+register-use-buttons = مهرباني وکړئ پورته تڼیو څخه یوه وټاکئ، یا د بندولو لپاره /cancel ولېږئ.
+register-kind-chosen = ډول: { $kind }
+register-ask-province = سازمان په کوم ولایت کې دی؟ (تر { $limit } تورو پورې)
+register-ask-district = په کومه ولسوالۍ کې؟
+register-ask-focus = په یوه کرښه کې ولیکئ: ستاسو سازمان په کومه برخه کې کار کوي؟ (تر { $limit } تورو پورې)
+register-ask-contact = د همغږي کوونکو لپاره د اړیکې یوه لار ولیکئ (د تلیفون شمېره، ایمیل یا ویب‌پاڼه)، تر { $limit } تورو پورې؛ یا د «پرېښودل» تڼۍ کېکاږئ.
+register-contact-skipped = د اړیکې لار ورنه کړل شوه.
 register-summary =
-    <b>Please check your application</b>
-    Name: { $name }
-    Kind: { $kind }
-    Province: { $province }
-    District: { $district }
-    Focus: { $focus }
-    Contact: { $contact }
-register-submitted = Your application for <b>{ $name }</b> was sent to the coordinators. I will tell you when they decide.
+    <b>مهرباني وکړئ خپله غوښتنه وګورئ</b>
+    نوم: { $name }
+    ډول: { $kind }
+    ولایت: { $province }
+    ولسوالۍ: { $district }
+    د کار برخه: { $focus }
+    اړیکه: { $contact }
+register-submitted = د <b>{ $name }</b> لپاره ستاسو غوښتنه همغږي کوونکو ته ولېږل شوه. کله چې پرېکړه وکړي، تاسو ته به خبر درکړم.
 
 ## Coordinators deciding
 
 org-review =
-    <b>New organization waiting for approval</b>
-    Name: { $name }
-    Kind: { $kind }
-    Province: { $province }
-    District: { $district }
-    Focus: { $focus }
-    Contact: { $contact }
-    Registered by: { $registrant } ({ $username })
-pending-none = No organization is waiting for approval.
+    <b>نوی سازمان د تایید په تمه</b>
+    نوم: { $name }
+    ډول: { $kind }
+    ولایت: { $province }
+    ولسوالۍ: { $district }
+    د کار برخه: { $focus }
+    اړیکه: { $contact }
+    ثبت کوونکی: { $registrant } ({ $username })
+pending-none = هېڅ سازمان د تایید په تمه نه دی.
 pending-count = { $count ->
-    [one] One organization is waiting for approval:
-   *[other] { $count } organizations are waiting for approval:
+    [one] یو سازمان د تایید په تمه دی:
+   *[other] { $count } سازمانونه د تایید په تمه دي:
 }
-org-approved-done = ✅ You approved <b>{ $name }</b>.
-org-approved = 🎉 <b>{ $name }</b> was approved! You are its admin. Send /invite to get the link your members join with.
-org-ask-reason = Why is <b>{ $name }</b> rejected? Write the reason in one message; the registrant will read it. (/cancel to stop)
-org-rejected-done = ❌ You rejected <b>{ $name }</b>. The registrant was told why.
+org-approved-done = ✅ تاسو <b>{ $name }</b> تایید کړ.
+org-approved = 🎉 <b>{ $name }</b> تایید شو! تاسو یې مدیر یاست. /invite ولېږئ ترڅو هغه لینک ترلاسه کړئ چې غړي پرې ورګډېږي.
+org-ask-reason = <b>{ $name }</b> ولې ردېږي؟ دلیل په یوه پیغام کې ولیکئ؛ ثبت کوونکی به یې ولولي. (د بندولو لپاره /cancel ولېږئ)
+org-rejected-done = ❌ تاسو <b>{ $name }</b> رد کړ. ثبت کوونکي ته دلیل وویل شو.
 org-rejected =
-    Your application for <b>{ $name }</b> was not approved.
-    Reason: { $reason }
-    You can correct it and apply again with /register.
-org-already-decided = { $name } was already decided: { $status }.
+    د <b>{ $name }</b> لپاره ستاسو غوښتنه تایید نه شوه.
+    دلیل: { $reason }
+    تاسو کولی شئ سمه یې کړئ او د /register په مرسته بیا غوښتنه وکړئ.
+org-already-decided = د { $name } په اړه مخکې پرېکړه شوې ده: { $status }.
 
 ## Invites and members
 
-pick-organization = Which organization?
+pick-organization = کوم سازمان؟
 invite-link =
-    Invite link for <b>{ $name }</b>:
+    د <b>{ $name }</b> د بلنې لینک:
     { $link }
 
-    Or send the code <code>{ $code }</code> with /join. It works until { $expires }. Share it only with your members.
-invite-revoked = The old link no longer works.
-join-usage = Send the code like this: /join abc234xyz9 — or open the invite link your organization's admin shared.
-join-code-missing = That invite link has no code in it. Ask your organization's admin for the link again.
-join-code-unknown = That invite code does not exist. Check it, or ask your organization's admin for a new link.
-join-code-revoked = That invite link for { $name } was replaced by a new one. Ask the admin for the current link.
-join-code-expired = That invite link for { $name } has expired. Ask the admin for a new one.
-join-already-member = You are already a member of { $name }.
-join-done = Welcome to <b>{ $name }</b>! You are now a member. You will get the meeting invitations here.
-myorgs-none = You are not in any organization yet. Join with your organization's invite link, or register one with /register.
+    یا کوډ <code>{ $code }</code> له /join سره ولېږئ. دا تر { $expires } پورې اعتبار لري. یوازې له خپلو غړو سره یې شریک کړئ.
+invite-revoked = زوړ لینک نور کار نه کوي.
+join-usage = کوډ داسې ولېږئ: /join abc234xyz9 — یا هغه د بلنې لینک پرانیزئ چې ستاسو د سازمان مدیر شریک کړی دی.
+join-code-missing = په دې د بلنې لینک کې کوډ نشته. د خپل سازمان له مدیر څخه لینک بیا وغواړئ.
+join-code-unknown = دا د بلنې کوډ شتون نه لري. کوډ وګورئ، یا د خپل سازمان له مدیر څخه نوی لینک وغواړئ.
+join-code-revoked = د { $name } دا د بلنې لینک په نوي لینک بدل شوی دی. له مدیر څخه اوسنی لینک وغواړئ.
+join-code-expired = د { $name } د دې بلنې لینک موده پای ته رسېدلې ده. له مدیر څخه نوی لینک وغواړئ.
+join-already-member = تاسو لا د مخه د { $name } غړی یاست.
+join-done = <b>{ $name }</b> ته ښه راغلاست! تاسو اوس غړی یاست. د غونډو بلنې به همدلته ترلاسه کوئ.
+myorgs-none = تاسو لا تر اوسه د هېڅ سازمان غړی نه یاست. د خپل سازمان د بلنې لینک له لارې ورګډ شئ، یا د /register په مرسته یو سازمان ثبت کړئ.
 myorgs =
-    <b>Your organizations</b>
+    <b>ستاسو سازمانونه</b>
     { $lines }
-myorgs-line = • { $name } — { $role } ({ $status })
-myorgs-application = • { $name } — your application: { $status }
-orgs-none = No organization has been approved yet.
+myorgs-line = • { $name } — { $role } (حالت: { $status })
+myorgs-application = • { $name } — ستاسو غوښتنه: { $status }
+orgs-none = تر اوسه هېڅ سازمان نه دی تایید شوی.
 orgs =
-    <b>Organizations in the network ({ $count })</b>
+    <b>د شبکې سازمانونه ({ $count })</b>
     { $lines }
-orgs-line = • <b>{ $name }</b> — { $kind }, { $district }, { $province }
-members-list = <b>{ $name }</b>: { $count } members (page { $page } of { $pages }). Tap a member to manage them. ★ admin, ✋ delegate.
+orgs-line = • <b>{ $name }</b> — { $kind }، { $district }، { $province }
+members-list = <b>{ $name }</b>: { $count } غړي (پاڼه { $page } له { $pages } څخه). د اداره کولو لپاره پر یوه غړي کېکاږئ. ★ مدیر، ✋ استازی.
 member-card =
     <b>{ $name }</b> ({ $username })
-    { $org }: { $role }
-member-remove-confirm = Remove <b>{ $name }</b> from { $org }?
-member-removed = { $name } was removed.
-member-now-delegate = { $name } is now the delegate.
-member-now-admin = { $name } is now an admin.
-member-no-longer-admin = { $name } is no longer an admin.
-members-gone = That member is no longer in the organization.
-members-last-admin = An organization needs at least one admin. Make someone else admin first.
+    په { $org } کې رول: { $role }
+member-remove-confirm = <b>{ $name }</b> له { $org } څخه لرې شي؟
+member-removed = { $name } لرې شو.
+member-now-delegate = { $name } اوس استازی دی.
+member-now-admin = { $name } اوس مدیر دی.
+member-no-longer-admin = { $name } نور مدیر نه دی.
+members-gone = دا غړی نور په سازمان کې نشته.
+members-last-admin = هر سازمان لږ تر لږه یو مدیر ته اړتیا لري. لومړی بل څوک مدیر وټاکئ.
 
 ## Coordinators
 
-promote-usage = Send /promote with the person's Telegram id or @username, for example /promote @username. They must have started the bot.
-demote-usage = Send /demote with the person's Telegram id or @username.
-promote-unknown-person = I do not know { $reference }. They must start the bot first; then try again.
-promote-already = { $name } is already a coordinator.
-promote-done = { $name } is now a coordinator.
-promote-notice = You are now a coordinator of the network. /help shows your new commands.
-demote-done = { $name } is no longer a coordinator.
-demote-notice = You are no longer a coordinator of the network.
-demote-configured = { $name } is a coordinator by the bot's settings (SHURA_COORDINATORS); only whoever runs the bot can change that.
-demote-not-coordinator = { $name } is not a coordinator.
-group-bound = This group is now the network's coordination group. I will post meeting notices, results and summaries here. Personal messages (invitations, votes, concerns) stay in private chats.
+promote-usage = /promote د هغه کس د ټلګرام آی‌ډي یا @username سره ولېږئ، د بېلګې په توګه /promote @username. هغه باید مخکې بوټ پیل کړی وي.
+demote-usage = /demote د هغه کس د ټلګرام آی‌ډي یا @username سره ولېږئ.
+promote-unknown-person = زه { $reference } نه پېژنم. هغه باید لومړی بوټ پیل کړي؛ بیا هڅه وکړئ.
+promote-already = { $name } لا د مخه همغږي کوونکی دی.
+promote-done = { $name } اوس همغږي کوونکی دی.
+promote-notice = تاسو اوس د شبکې همغږي کوونکی یاست. /help ستاسو نوي کمانډونه ښيي.
+demote-done = { $name } نور همغږي کوونکی نه دی.
+demote-notice = تاسو نور د شبکې همغږي کوونکی نه یاست.
+demote-configured = { $name } د بوټ د تنظیماتو (SHURA_COORDINATORS) له مخې همغږي کوونکی دی؛ دا یوازې هغه څوک بدلولی شي چې بوټ چلوي.
+demote-not-coordinator = { $name } همغږي کوونکی نه دی.
+group-bound = دا ګروپ اوس د شبکې د همغږۍ ګروپ دی. د غونډو خبرتیاوې، پایلې او لنډیزونه به دلته خپروم. شخصي پیغامونه (بلنې، رایې، اندېښنې) په خصوصي چټ کې پاتې کېږي.
 
 ## Mistakes and refusals
 
-error-private-only = Please use this command in a private chat with me.
-error-group-only = This command works only in a group: send it in the group you mean.
-error-stale-button = That button is no longer valid. Please start again.
-error-coordinators-only = Only coordinators can do that.
-error-org-admins-only = Only admins of { $name } can do that.
-error-not-org-admin = You are not an admin of any organization. Register one with /register, or ask your organization's admin.
-error-org-not-active = { $name } is not active in the network right now.
-error-empty = That was empty. Please write an answer, or /cancel to stop.
-error-too-long = That is { $length } characters; please keep it under { $limit }.
-error-no-conversation = I did not understand that. /help shows what you can do.
-error-text-only = Please answer with text, or /cancel to stop.
-error-unknown-command = I do not know that command. /help shows what you can do.
-error-internal = Sorry, something went wrong on my side. Please try again in a moment.
+error-private-only = مهرباني وکړئ دا کمانډ له ما سره په خصوصي چټ کې وکاروئ.
+error-group-only = دا کمانډ یوازې په ګروپ کې کار کوي: په هغه ګروپ کې یې ولېږئ چې مطلب مو دی.
+error-stale-button = دا تڼۍ نور اعتبار نه لري. مهرباني وکړئ بیا پیل وکړئ.
+error-coordinators-only = دا کار یوازې همغږي کوونکي کولی شي.
+error-org-admins-only = دا کار یوازې د { $name } مدیران کولی شي.
+error-not-org-admin = تاسو د هېڅ سازمان مدیر نه یاست. د /register په مرسته یو سازمان ثبت کړئ، یا د خپل سازمان له مدیر څخه پوښتنه وکړئ.
+error-org-not-active = { $name } اوس مهال په شبکه کې فعال نه دی.
+error-empty = پیغام خالي و. مهرباني وکړئ ځواب ولیکئ، یا د بندولو لپاره /cancel ولېږئ.
+error-too-long = دا { $length } توري دي؛ مهرباني وکړئ له { $limit } تورو څخه یې کم وساتئ.
+error-no-conversation = پوه نه شوم. /help ښيي چې تاسو څه کولی شئ.
+error-text-only = مهرباني وکړئ په متن ځواب ورکړئ، یا د بندولو لپاره /cancel ولېږئ.
+error-unknown-command = دا کمانډ نه پېژنم. /help ښيي چې تاسو څه کولی شئ.
+error-internal = بښنه غواړم، زما له خوا کومه ستونزه پېښه شوه. مهرباني وکړئ یو څو شېبې وروسته بیا هڅه وکړئ.

@@ -1,0 +1,130 @@
+"""The real Application on a fake Telegram transport, driven update by update."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from telegram import Update
+from telegram.ext import Application, ContextTypes
+
+from bot.app import build_application
+from bot.clock import FakeClock
+from bot.config import Settings
+from tests.conftest import Database
+from tests.fakes.telegram import FakeBotApi, FakeRequest
+
+COORDINATOR = 7_000_000_001
+TOKEN = "123456:TEST-TOKEN"
+ISOLATES = str.maketrans("", "", "\u2068\u2069")
+
+
+def plain(text: str | None) -> str:
+    """Message text as a person reads it, without the invisible bidi isolation marks."""
+    return (text or "").translate(ISOLATES)
+
+
+def make_settings(database: Database, **overrides: Any) -> Settings:
+    values: dict[str, Any] = {
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "DATABASE_URL": database.url,
+        "SHURA_COORDINATORS": str(COORDINATOR),
+        "SHURA_TIMEZONE": "Asia/Kabul",
+        "SHURA_DEFAULT_LANGUAGE": "fa",
+    }
+    values.update(overrides)
+    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+
+
+@dataclass
+class Harness:
+    """A running bot and the fake Telegram it talks to."""
+
+    api: FakeBotApi
+    app: Application  # type: ignore[type-arg]
+    clock: FakeClock
+    errors: list[BaseException] = field(default_factory=list)
+
+    async def _process(self, update: dict[str, Any]) -> None:
+        await self.app.process_update(Update.de_json(update, self.app.bot))
+
+    async def send(self, user_id: int, text: str, **kwargs: Any) -> None:
+        """`user_id` writes `text` (a command or an answer) to the bot."""
+        await self._process(self.api.message_update(user_id, text, **kwargs))
+
+    async def press(self, user_id: int, data: str, **kwargs: Any) -> None:
+        """`user_id` presses the bot's button that carries `data`."""
+        await self._process(self.api.callback_update(user_id, data, **kwargs))
+
+    async def press_label(self, user_id: int, label: str, **kwargs: Any) -> None:
+        """Press the button whose label contains `label`, on the last message that has one."""
+        for message in reversed(self.api.messages(kwargs.get("chat_id", user_id))):
+            for row in (message.get("reply_markup") or {}).get("inline_keyboard", []):
+                for button in row:
+                    if label in button["text"] and "callback_data" in button:
+                        await self.press(
+                            user_id,
+                            button["callback_data"],
+                            message_id=message["message_id"],
+                            **kwargs,
+                        )
+                        return
+        raise AssertionError(f"no button labelled {label!r} for {user_id}")
+
+    def texts(self, chat_id: int) -> list[str]:
+        """What the bot's messages in `chat_id` say now (edits applied)."""
+        return [plain(m["plain_text"]) for m in self.api.messages(chat_id)]
+
+    def last(self, chat_id: int) -> str:
+        return plain(self.api.last_message(chat_id)["plain_text"])
+
+    def labels(self, chat_id: int) -> list[str]:
+        return [plain(b["text"]) for b in self.api.buttons(chat_id)]
+
+    def data(self, chat_id: int) -> list[str]:
+        return [b["callback_data"] for b in self.api.buttons(chat_id) if "callback_data" in b]
+
+    def answers(self) -> list[dict[str, Any]]:
+        """The answers to callback queries, in order."""
+        return [call.params for call in self.api.sent("answerCallbackQuery")]
+
+
+async def start_harness(
+    database: Database, clock: FakeClock, api: FakeBotApi | None = None, **settings: Any
+) -> Harness:
+    api = api or FakeBotApi()
+    app = build_application(
+        make_settings(database, **settings),
+        clock=clock,
+        request=FakeRequest(api),
+        get_updates_request=FakeRequest(api),
+        schema=database.schema,
+    )
+    harness = Harness(api, app, clock)
+
+    async def record_error(_update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if context.error is not None:
+            harness.errors.append(context.error)
+
+    app.add_error_handler(record_error)
+    await app.initialize()
+    if app.post_init:
+        await app.post_init(app)
+    return harness
+
+
+async def stop_harness(harness: Harness) -> None:
+    await harness.app.shutdown()
+    if harness.app.post_shutdown:
+        await harness.app.post_shutdown(harness.app)
+
+
+@pytest.fixture
+async def bot(database: Database, clock: FakeClock) -> AsyncIterator[Harness]:
+    harness = await start_harness(database, clock)
+    yield harness
+    await stop_harness(harness)
+    assert not harness.errors, f"handlers raised: {harness.errors!r}"
+    harness.api.assert_no_problems()
