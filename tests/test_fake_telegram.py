@@ -305,6 +305,11 @@ def test_callback_queries_are_answered_exactly_once(api: FakeBotApi) -> None:
         api.callback_update(ALICE, "go", message_id=999)
     first = api.callback_update(ALICE, "go", message_id=1)["callback_query"]
     assert first["message"]["text"] == "old"
+    forged = api.callback_update(ALICE, "forged", require_button=False)["callback_query"]
+    assert (forged["data"], forged["message"]["text"]) == ("forged", "new")
+    assert api.handle("answerCallbackQuery", {"callback_query_id": forged["id"]})[0] == 200
+    with pytest.raises(AssertionError, match="no bot message"):
+        api.callback_update(BOB, "forged", require_button=False)
 
 
 @pytest.mark.parametrize(
@@ -544,6 +549,8 @@ async def test_bot_sees_telegram_errors(bot: Bot, api: FakeBotApi) -> None:
     api.assert_no_problems()
 
 
+# PTB itself warns when it builds RetryAfter with an int retry_after.
+@pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
 async def test_bot_sees_injected_retry_after_and_timeouts(bot: Bot, api: FakeBotApi) -> None:
     api.fail_next(
         "sendMessage", error_code=429, description="Too Many Requests: retry after 3",

@@ -63,14 +63,18 @@ class Catalog:
 
     def __init__(self, locales: Path = LOCALES) -> None:
         self._bundles: dict[str, FluentBundle] = {}
-        self._sources: dict[str, str] = {}
+        self._entries: dict[str, dict[str, fluent_ast.Message]] = {}
         for lang in LANGUAGES:
             source = (locales / f"{lang}.ftl").read_text(encoding="utf-8")
             # Isolating placeables keeps names and numbers in order inside right-to-left text.
             bundle = FluentBundle([lang], use_isolating=True)
             bundle.add_resource(FluentResource(source))
             self._bundles[lang] = bundle
-            self._sources[lang] = source
+            self._entries[lang] = {
+                entry.id.name: entry
+                for entry in parse_ftl(source).body
+                if isinstance(entry, fluent_ast.Message)
+            }
 
     def text(self, lang: str, key: str, *, plain: bool = False, **params: object) -> str:
         """The message as safe HTML; `plain` for button labels and alerts, which are not HTML."""
@@ -100,18 +104,13 @@ class Catalog:
 
     def keys(self, lang: str) -> set[str]:
         """The message ids a catalog defines (for the completeness test)."""
-        resource = parse_ftl(self._sources[lang])
-        return {entry.id.name for entry in resource.body if isinstance(entry, fluent_ast.Message)}
+        return set(self._entries[lang])
 
     def variables(self, lang: str, key: str) -> set[str]:
         """The `$placeholders` a message uses (for the completeness test)."""
-        resource = parse_ftl(self._sources[lang])
-        for entry in resource.body:
-            if isinstance(entry, fluent_ast.Message) and entry.id.name == key:
-                visitor = _Variables()
-                visitor.visit(entry)
-                return visitor.names
-        raise KeyError(key)
+        visitor = _Variables()
+        visitor.visit(self._entries[lang][key])
+        return visitor.names
 
 
 @cache

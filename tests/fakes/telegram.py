@@ -686,11 +686,14 @@ class FakeBotApi:
         *,
         message_id: int | None = None,
         chat_id: int | None = None,
+        require_button: bool = True,
     ) -> JsonDict:
         """Build an Update where ``user_id`` presses the bot's button carrying ``data``.
 
         Defaults to the latest bot message in the chat that has such a button; the query id
-        is registered so answerCallbackQuery succeeds exactly once.
+        is registered so answerCallbackQuery succeeds exactly once. ``require_button=False``
+        models a forged or stale press: ``data`` is sent from the given (default: latest)
+        bot message whatever buttons it has now.
         """
         with self._lock:
             sender = dict(self._ensure_user(user_id))
@@ -702,15 +705,18 @@ class FakeBotApi:
                 and record["outgoing"]
                 and (message_id is None or record["message_id"] == message_id)
             ]
-            for record in reversed(candidates):
-                if data in _callback_data(record["reply_markup"]):
-                    break
-            else:
+            matching = [
+                record
+                for record in candidates
+                if not require_button or data in _callback_data(record["reply_markup"])
+            ]
+            if not matching:
                 offered = [_callback_data(record["reply_markup"]) for record in candidates]
                 raise AssertionError(
                     f"no bot message in chat {chat_id} (message_id={message_id}) has a button "
                     f"with callback_data {data!r}; buttons offered: {offered}"
                 )
+            record = matching[-1]
             query_id = str(4_000_000_000_000_000 + next(self._ids))
             self._callback_queries[query_id] = False
             query = {

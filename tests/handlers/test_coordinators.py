@@ -1,0 +1,67 @@
+"""Promoting and demoting coordinators, and binding the coordination group."""
+
+from tests.handlers.conftest import COORDINATOR, Harness
+from tests.handlers.helpers import onboard
+
+FARID = 3_000_001
+GROUP = -100_555
+
+
+async def test_a_coordinator_promotes_by_username_and_the_person_is_told(bot: Harness) -> None:
+    await onboard(bot, COORDINATOR)
+    bot.api.user(FARID, "Farid", username="farid_b")
+    await onboard(bot, FARID, "fa")
+    await bot.send(COORDINATOR, "/promote @farid_b")
+    assert "Farid is now a coordinator" in bot.last(COORDINATOR)
+    assert bot.last(FARID) != ""
+    commands = {c["command"] for c in bot.api.commands_for("chat", chat_id=FARID)}
+    assert "pending" in commands
+    await bot.send(FARID, "/pending")
+    assert bot.last(FARID) == bot.app.bot_data["shura"].catalog.text("fa", "pending-none")
+
+
+async def test_demote_takes_the_role_and_the_menu_back(bot: Harness) -> None:
+    await onboard(bot, COORDINATOR)
+    await onboard(bot, FARID)
+    await bot.send(COORDINATOR, f"/promote {FARID}")
+    await bot.send(COORDINATOR, f"/demote {FARID}")
+    assert "no longer a coordinator" in bot.last(COORDINATOR)
+    assert bot.api.commands_for("chat", chat_id=FARID) == []
+    await bot.send(FARID, "/pending")
+    assert "Only coordinators" in bot.last(FARID)
+
+
+async def test_promote_mistakes_are_explained(bot: Harness) -> None:
+    await onboard(bot, COORDINATOR)
+    await bot.send(COORDINATOR, "/promote")
+    assert "Send /promote with" in bot.last(COORDINATOR)
+    await bot.send(COORDINATOR, "/promote @nobody_here")
+    assert "I do not know @nobody_here" in bot.last(COORDINATOR)
+    await bot.send(COORDINATOR, f"/promote {COORDINATOR}")
+    assert "already a coordinator" in bot.last(COORDINATOR)
+    await bot.send(COORDINATOR, f"/demote {COORDINATOR}")
+    assert "SHURA_COORDINATORS" in bot.last(COORDINATOR)
+
+
+async def test_only_coordinators_promote(bot: Harness) -> None:
+    await onboard(bot, COORDINATOR)
+    await onboard(bot, FARID)
+    await bot.send(FARID, f"/promote {FARID}")
+    assert "Only coordinators" in bot.last(FARID)
+
+
+async def test_bindgroup_in_a_group_makes_it_the_coordination_group(bot: Harness) -> None:
+    await onboard(bot, COORDINATOR)
+    await bot.send(COORDINATOR, "/bindgroup", chat_id=GROUP, chat_type="supergroup")
+    # Group posts use the network's default language (Dari here).
+    catalog = bot.app.bot_data["shura"].catalog
+    assert bot.last(GROUP) == catalog.text("fa", "group-bound")
+
+
+async def test_bindgroup_by_a_member_or_in_private_is_refused(bot: Harness) -> None:
+    await onboard(bot, COORDINATOR)
+    await onboard(bot, FARID)
+    await bot.send(FARID, "/bindgroup", chat_id=GROUP, chat_type="group")
+    assert "Only coordinators" in bot.last(GROUP)
+    await bot.send(COORDINATOR, "/bindgroup")
+    assert "only in a group" in bot.last(COORDINATOR)
