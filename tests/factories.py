@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import Clock
 from bot.services.text import name_key
-from db.models import Membership, MemberRole, Organization, OrgKind, OrgStatus, Person
+from db.models import MemberRole, Membership, Organization, OrgKind, OrgStatus, Person
 
 _ids = itertools.count(1000)
 

@@ -58,6 +58,11 @@ class Harness:
         """`user_id` presses the bot's button that carries `data`."""
         await self._process(self.api.callback_update(user_id, data, **kwargs))
 
+    async def forge(self, user_id: int, data: str, *, chat_id: int | None = None) -> None:
+        """`user_id` sends callback data the bot never offered them (forged, or a stale button)."""
+        update = self.api.callback_update(user_id, data, chat_id=chat_id, require_button=False)
+        await self._process(update)
+
     async def press_label(self, user_id: int, label: str, **kwargs: Any) -> None:
         """Press the button whose label contains `label`, on the last message that has one."""
         for message in reversed(self.api.messages(kwargs.get("chat_id", user_id))):

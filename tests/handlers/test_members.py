@@ -18,7 +18,7 @@ async def test_the_invite_link_is_a_deep_link_with_the_code(bot: Harness) -> Non
     code = await invite_code(bot, ADMIN)
     text = bot.last(ADMIN)
     assert f"https://t.me/shura_test_bot?start=join-{code}" in text
-    assert f"/join" in text
+    assert "/join" in text
     assert bot.labels(ADMIN) == ["🔄 New link (old one stops working)"]
 
 

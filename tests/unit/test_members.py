@@ -12,7 +12,9 @@ from db.models import MemberRole, OrgStatus
 from tests.factories import make_org, make_person
 
 
-async def test_a_person_joins_with_the_current_code(session: AsyncSession, clock: FakeClock) -> None:
+async def test_a_person_joins_with_the_current_code(
+    session: AsyncSession, clock: FakeClock
+) -> None:
     admin = await make_person(session, clock)
     org = await make_org(session, clock, admin, admins=(admin,))
     newcomer = await make_person(session, clock)
@@ -127,7 +129,9 @@ async def test_one_delegate_per_organization(session: AsyncSession, clock: FakeC
     await members.make_delegate(session, clock, admin, rows[first.id].id)
     await members.make_delegate(session, clock, admin, rows[second.id].id)
     await session.flush()
-    delegates = [m.person_id for m in await members.members(session, admin, org.id) if m.is_delegate]
+    delegates = [
+        m.person_id for m in await members.members(session, admin, org.id) if m.is_delegate
+    ]
     assert delegates == [second.id]
 
 

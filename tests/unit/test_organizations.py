@@ -7,7 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.clock import FakeClock
 from bot.services import organizations
 from bot.services.errors import DomainError, NotAllowed, NotFound
-from db.models import AuditLog, Membership, MemberRole, OrgKind, OrgStatus
+from db.models import AuditLog, MemberRole, Membership, OrgKind, OrgStatus
 from tests.factories import make_org, make_person
 
 COORDINATOR_ID = 42
@@ -87,7 +87,9 @@ async def test_only_a_coordinator_can_decide(session: AsyncSession, clock: FakeC
     assert org.status == OrgStatus.PENDING
 
 
-async def test_a_promoted_coordinator_can_decide_too(session: AsyncSession, clock: FakeClock) -> None:
+async def test_a_promoted_coordinator_can_decide_too(
+    session: AsyncSession, clock: FakeClock
+) -> None:
     registrant = await make_person(session, clock)
     promoted = await make_person(session, clock, is_coordinator=True)
     org = await organizations.submit(session, clock, registrant, draft())
