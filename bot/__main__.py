@@ -6,7 +6,7 @@ import argparse
 import logging
 import sys
 
-from bot.config import SettingsError, load_settings
+from bot.config import Settings, SettingsError, load_settings
 
 EXIT_SETTINGS = 2
 
@@ -31,7 +31,7 @@ def _configure_logging() -> None:
     logging.getLogger("httpx").setLevel(logging.WARNING)
 
 
-def _settings_or_exit():  # type: ignore[no-untyped-def]
+def _settings_or_exit() -> Settings:
     try:
         return load_settings()
     except SettingsError as error:

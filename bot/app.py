@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import logging
+from typing import Any
 
 from telegram import Update
 from telegram.constants import ParseMode
@@ -22,7 +23,7 @@ from db.session import make_engine, make_session_factory, transaction
 
 log = logging.getLogger(__name__)
 
-ShuraApplication = Application  # type: ignore[type-arg]
+ShuraApplication = Application[Any, Any, Any, Any, Any, Any]
 
 
 def build_application(

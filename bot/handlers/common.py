@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -129,6 +129,7 @@ def _telegram_user(update: Update) -> people.TelegramUser | None:
 
 
 ChatKind = Literal["private", "group", "any"]
+TelegramCallback = Callable[[Update, Context], Coroutine[Any, Any, None]]
 
 
 def _chat_mismatch(update: Update, where: ChatKind) -> Send | None:
@@ -145,12 +146,12 @@ def _chat_mismatch(update: Update, where: ChatKind) -> Send | None:
 
 def handler(
     where: ChatKind = "private",
-) -> Callable[[Callable[[Turn], Awaitable[Replies]]], Callable[[Update, Context], Awaitable[None]]]:
+) -> Callable[[Callable[[Turn], Awaitable[Replies]]], TelegramCallback]:
     """Wrap a feature callback: one transaction, domain errors as messages, replies after commit."""
 
     def wrap(
         fn: Callable[[Turn], Awaitable[Replies]],
-    ) -> Callable[[Update, Context], Awaitable[None]]:
+    ) -> TelegramCallback:
         @functools.wraps(fn)
         async def callback(update: Update, context: Context) -> None:
             user = _telegram_user(update)
