@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import zoneinfo
+from datetime import timedelta
 from typing import Annotated, Literal
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from bot.i18n.calendar import parse_offset, parse_offsets
 
 Language = Literal["en", "fa", "ps"]
 LANGUAGES: tuple[Language, ...] = ("en", "fa", "ps")
@@ -30,6 +33,48 @@ class Settings(BaseSettings):
     )
     timezone: str = Field(default="Asia/Kabul", alias="SHURA_TIMEZONE")
     default_language: Language = Field(default="fa", alias="SHURA_DEFAULT_LANGUAGE")
+
+    invitation_lead: timedelta = Field(
+        default=timedelta(days=7), alias="SHURA_INVITATION_LEAD"
+    )
+    reminders: Annotated[tuple[timedelta, ...], NoDecode] = Field(
+        default=(timedelta(days=1), timedelta(hours=2)), alias="SHURA_REMINDERS"
+    )
+    # Before the meeting, people who have not answered get one nudge; "off" turns it off.
+    nudge: timedelta | None = Field(default=timedelta(days=3), alias="SHURA_NUDGE")
+    series_lead: timedelta = Field(default=timedelta(days=14), alias="SHURA_SERIES_LEAD")
+    meeting_length: timedelta = Field(default=timedelta(hours=2), alias="SHURA_MEETING_LENGTH")
+    # Messages per second the outbox may send: below Telegram's ~30/s so replies to taps fit.
+    send_rate: float = Field(default=25.0, gt=0, le=1000, alias="SHURA_SEND_RATE")
+    send_concurrency: int = Field(default=4, ge=1, le=32, alias="SHURA_SEND_CONCURRENCY")
+
+    @field_validator("invitation_lead", "series_lead", "meeting_length", mode="before")
+    @classmethod
+    def _offset(cls, value: object) -> object:
+        if isinstance(value, str):
+            return _parse_offset(value)
+        return value
+
+    @field_validator("nudge", mode="before")
+    @classmethod
+    def _optional_offset(cls, value: object) -> object:
+        if isinstance(value, str):
+            if value.strip().lower() in ("", "off", "no", "none", "0"):
+                return None
+            return _parse_offset(value)
+        return value
+
+    @field_validator("reminders", mode="before")
+    @classmethod
+    def _offsets(cls, value: object) -> object:
+        if isinstance(value, str):
+            if value.strip().lower() in ("", "off", "none"):
+                return ()
+            try:
+                return tuple(parse_offsets(value))
+            except ValueError:
+                raise ValueError("must be offsets like 1d,2h,30m (or off)") from None
+        return value
 
     @field_validator("telegram_bot_token", mode="before")
     @classmethod
@@ -80,6 +125,13 @@ class Settings(BaseSettings):
     @classmethod
     def _lowercase_language(cls, value: object) -> object:
         return value.strip().lower() if isinstance(value, str) else value
+
+
+def _parse_offset(value: str) -> timedelta:
+    try:
+        return parse_offset(value)
+    except ValueError:
+        raise ValueError("must be an offset like 7d, 2h or 30m") from None
 
 
 class SettingsError(Exception):

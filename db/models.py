@@ -255,3 +255,119 @@ class Dialog(Base):
     step: Mapped[str] = mapped_column(String(30))
     data: Mapped[dict[str, Any]] = mapped_column(default=dict)
     updated_at: Mapped[datetime]
+
+
+class MeetingStatus(enum.StrEnum):
+    SCHEDULED = "scheduled"
+    CANCELLED = "cancelled"
+
+
+class RsvpAnswer(enum.StrEnum):
+    GOING = "going"
+    MAYBE = "maybe"
+    DECLINED = "declined"
+
+
+class OutboxStatus(enum.StrEnum):
+    PENDING = "pending"
+    SENDING = "sending"
+    SENT = "sent"
+    SKIPPED = "skipped"  # no longer useful when it came due (meeting started, answer changed)
+    UNREACHABLE = "unreachable"  # blocked the bot or never started it
+    FAILED = "failed"  # gave up after retries: a dead letter for the coordinators to see
+
+
+class MeetingSeries(Base):
+    """A monthly rule such as "third Monday at 14:00 Asia/Kabul" that creates meetings."""
+
+    __tablename__ = "meeting_series"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # 1..4 for first..fourth, -1 for the last such weekday of the month.
+    week: Mapped[int] = mapped_column(Integer)
+    weekday: Mapped[int] = mapped_column(Integer)  # Monday is 0, as datetime.weekday()
+    hour: Mapped[int] = mapped_column(Integer)
+    minute: Mapped[int] = mapped_column(Integer)
+    timezone: Mapped[str] = mapped_column(String(64))
+    title: Mapped[str] = mapped_column(String(200))
+    venue: Mapped[str] = mapped_column(String(300))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("person.id"))
+    created_at: Mapped[datetime]
+    stopped_at: Mapped[datetime | None]
+
+
+class Meeting(Base):
+    """One coordination meeting."""
+
+    __tablename__ = "meeting"
+    __table_args__ = (
+        # A series creates each of its meetings once, however often the roll-over runs.
+        UniqueConstraint("series_id", "starts_at", name="uq_meeting_series_start"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    starts_at: Mapped[datetime] = mapped_column(index=True)
+    timezone: Mapped[str] = mapped_column(String(64))
+    venue: Mapped[str] = mapped_column(String(300))
+    agenda: Mapped[str | None] = mapped_column(Text)
+    capacity: Mapped[int | None] = mapped_column(Integer)
+    rsvp_deadline: Mapped[datetime | None]
+    status: Mapped[MeetingStatus] = mapped_column(_enum(MeetingStatus, "meeting_status"))
+    series_id: Mapped[int | None] = mapped_column(ForeignKey("meeting_series.id"))
+    # Bumped on every change people are told about; calendar files carry it as SEQUENCE.
+    revision: Mapped[int] = mapped_column(Integer, default=0)
+    # When the invitations fanned out: people who join later are invited on joining.
+    invited_at: Mapped[datetime | None]
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
+    created_at: Mapped[datetime]
+
+
+class Rsvp(Base):
+    """A person's answer to a meeting invitation, and their place on the waitlist."""
+
+    __tablename__ = "rsvp"
+    __table_args__ = (UniqueConstraint("meeting_id", "person_id", name="uq_rsvp_meeting_person"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    answer: Mapped[RsvpAnswer] = mapped_column(_enum(RsvpAnswer, "rsvp_answer"))
+    # Going, but the meeting is full: waiting for a seat, in order of `going_since`.
+    waitlisted: Mapped[bool] = mapped_column(Boolean, default=False)
+    going_since: Mapped[datetime | None]
+    answered_at: Mapped[datetime]
+
+    person: Mapped[Person] = relationship()
+
+
+class Outbox(Base):
+    """A message the bot has decided to send: durable until it is sent or given up."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_due", "status", "next_attempt_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # e.g. invitation, reminder, nudge, update, cancellation, promotion; a fan-out row
+    # (person_id NULL) expands into one row per recipient when it comes due.
+    kind: Mapped[str] = mapped_column(String(30))
+    fanout: Mapped[bool] = mapped_column(Boolean, default=False)
+    meeting_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    dedupe_key: Mapped[str] = mapped_column(String(160), unique=True)
+    payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    due_at: Mapped[datetime]
+    # Past this instant the message is useless (the meeting started): skipped, not sent late.
+    not_after: Mapped[datetime | None]
+    status: Mapped[OutboxStatus] = mapped_column(_enum(OutboxStatus, "outbox_status"))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime]
+    claimed_at: Mapped[datetime | None]
+    sent_at: Mapped[datetime | None]
+    tg_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    last_error: Mapped[str | None] = mapped_column(String(300))
+    created_at: Mapped[datetime]

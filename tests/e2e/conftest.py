@@ -1,0 +1,222 @@
+"""`shura run` as a real process, talking HTTP to the fake Telegram served on 127.0.0.1."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+
+from tests.conftest import (
+    ON_POSTGRES,
+    Database,
+    drop_postgres_schema,
+    fresh_postgres_schema,
+    fresh_sqlite,
+)
+from tests.fakes.telegram import FakeBotApi, FakeBotApiServer
+
+ROOT = Path(__file__).resolve().parents[2]
+TOKEN = "123456:E2E-TEST-TOKEN"
+COORDINATOR = 7_000_000_001
+POLL_EVERY = 0.02  # seconds between looks at the fake's recorded calls
+DEADLINE = 20.0  # seconds the bot gets for any one reply (start-up and migrations included)
+STOP_DEADLINE = 15.0  # seconds the bot gets to shut down after SIGINT
+ISOLATES = str.maketrans("", "", "\u2068\u2069")
+PROXY_VARIABLES = frozenset({"http_proxy", "https_proxy", "all_proxy", "no_proxy"})
+
+T = TypeVar("T")
+JsonDict = dict[str, Any]
+
+
+def plain(text: str | None) -> str:
+    """Message text as a person reads it, without the invisible bidi isolation marks."""
+    return (text or "").translate(ISOLATES)
+
+
+def with_search_path(url: str, schema: str) -> str:
+    """A PostgreSQL URL whose connections use `schema` (psycopg hands `options` to libpq)."""
+    separator = "&" if "?" in url else "?"
+    return f"{url}{separator}options=-csearch_path%3D{schema}"
+
+
+def child_environment(base_url: str, database_url: str) -> dict[str, str]:
+    """This process's environment without Shura's settings or proxies, plus the test's settings."""
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if not name.startswith(("SHURA_", "TELEGRAM_"))
+        and name != "DATABASE_URL"
+        and name.lower() not in PROXY_VARIABLES
+    }
+    python_path = [str(ROOT), *filter(None, env.get("PYTHONPATH", "").split(os.pathsep))]
+    env.update(
+        TELEGRAM_BOT_TOKEN=TOKEN,
+        TELEGRAM_API_BASE_URL=base_url,
+        SHURA_COORDINATORS=str(COORDINATOR),
+        SHURA_DEFAULT_LANGUAGE="fa",
+        SHURA_TIMEZONE="Asia/Kabul",
+        DATABASE_URL=database_url,
+        PYTHONPATH=os.pathsep.join(python_path),
+        PYTHONUNBUFFERED="1",
+        NO_PROXY="127.0.0.1,localhost",
+        no_proxy="127.0.0.1,localhost",
+    )
+    return env
+
+
+@dataclass
+class BotProcess:
+    """A running `shura run` and the fake Telegram it talks to."""
+
+    api: FakeBotApi
+    process: subprocess.Popen[bytes]
+    log_path: Path
+
+    # ------------------------------------------------------------------ diagnostics
+
+    def output(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+    def diagnostics(self) -> str:
+        calls = [
+            f"  {call.method}({call.params.get('chat_id', '')}) ok={call.ok} {call.error or ''}"
+            for call in self.api.calls[-15:]
+        ]
+        return (
+            f"exit code: {self.process.poll()}\n"
+            f"last calls to the fake Telegram:\n" + "\n".join(calls) + "\n"
+            f"problems: {self.api.problems}\n"
+            f"--- the bot's output, stderr and stdout (tail) ---\n{self.output()[-6000:]}"
+        )
+
+    def wait_for(self, what: str, condition: Callable[[], T], timeout: float = DEADLINE) -> T:
+        """Poll `condition` until it returns something truthy; fail with the bot's side if not."""
+        deadline = time.monotonic() + timeout
+        while True:
+            result = condition()
+            if result:
+                return result
+            if self.process.poll() is not None:
+                pytest.fail(f"the bot exited while waiting for {what}\n{self.diagnostics()}")
+            if time.monotonic() > deadline:
+                pytest.fail(f"no {what} within {timeout:.0f} s\n{self.diagnostics()}")
+            time.sleep(POLL_EVERY)
+
+    # ------------------------------------------------------------------ what the bot sent
+
+    def sent_messages(self, chat_id: int) -> list[JsonDict]:
+        """Every message the bot sent to `chat_id`, as Telegram returned it (text parsed)."""
+        return [call.result for call in self.api.sent("sendMessage", chat_id=chat_id)]
+
+    def edits(self, chat_id: int) -> list[JsonDict]:
+        return [call.result for call in self.api.sent("editMessageText", chat_id=chat_id)]
+
+    def wait_messages(self, chat_id: int, before: int, count: int, what: str) -> list[JsonDict]:
+        """The `count` messages sent to `chat_id` after the first `before` ones."""
+
+        def arrived() -> list[JsonDict]:
+            messages = self.sent_messages(chat_id)
+            return messages[before:] if len(messages) >= before + count else []
+
+        new = self.wait_for(what, arrived)
+        assert len(new) == count, f"expected {count} message(s) for {what}, got {new!r}"
+        return new
+
+    # ------------------------------------------------------------------ people act
+
+    def send(
+        self, user_id: int, text: str, *, replies: int = 1, to: int | None = None
+    ) -> list[str]:
+        """`user_id` writes `text`; wait for the bot's `replies` messages in chat `to`."""
+        chat_id = user_id if to is None else to
+        before = len(self.sent_messages(chat_id))
+        self.api.push_update(self.api.message_update(user_id, text))
+        new = self.wait_messages(chat_id, before, replies, f"answer to {text!r} from {user_id}")
+        return [plain(message.get("text")) for message in new]
+
+    def press(self, user_id: int, data: str, *, to: int | None = None) -> str:
+        """`user_id` presses the button carrying `data`: the press is answered, the message
+        edited, and one new message goes to chat `to` (default: the presser)."""
+        chat_id = user_id if to is None else to
+        before = len(self.sent_messages(chat_id))
+        edits_before = len(self.edits(user_id))
+        update = self.api.callback_update(user_id, data)
+        query_id = update["callback_query"]["id"]
+        self.api.push_update(update)
+        self.wait_for(f"answer to the press of {data!r}", lambda: query_id in self.api.callback_answers)
+        self.wait_for(f"edit after {data!r}", lambda: len(self.edits(user_id)) > edits_before)
+        (new,) = self.wait_messages(chat_id, before, 1, f"message after {data!r}")
+        return plain(new.get("text"))
+
+    # ------------------------------------------------------------------ shutdown
+
+    def interrupt(self) -> int:
+        """Ctrl-C: python-telegram-bot stops polling and shuts down; return the exit code."""
+        self.process.send_signal(signal.SIGINT)
+        try:
+            return self.process.wait(timeout=STOP_DEADLINE)
+        except subprocess.TimeoutExpired:
+            pytest.fail(f"the bot did not stop within {STOP_DEADLINE:.0f} s\n{self.diagnostics()}")
+
+
+@pytest.fixture
+def e2e_database(tmp_path: Path) -> Iterator[Database]:
+    """Where the bot process keeps its data: a SQLite file, or a fresh PostgreSQL schema.
+
+    On PostgreSQL the URL itself selects the schema (`options=-csearch_path=…`), since the
+    process only reads DATABASE_URL; `schema` stays set so the test can look inside.
+    """
+    if not ON_POSTGRES:
+        yield fresh_sqlite(tmp_path)
+        return
+    database = fresh_postgres_schema()
+    try:
+        yield Database(with_search_path(database.url, database.schema or ""), database.schema)
+    finally:
+        drop_postgres_schema(database)
+
+
+@pytest.fixture
+def fake_telegram() -> Iterator[FakeBotApiServer]:
+    with FakeBotApiServer(FakeBotApi()) as server:
+        yield server
+
+
+@pytest.fixture
+def start_bot(
+    fake_telegram: FakeBotApiServer, e2e_database: Database, tmp_path: Path
+) -> Iterator[Callable[[], BotProcess]]:
+    """Start `shura run` in `tmp_path` (so no stray `.env` is read); killed at the end."""
+    started: list[BotProcess] = []
+
+    def start() -> BotProcess:
+        log_path = tmp_path / f"shura-{len(started)}.log"
+        with log_path.open("wb") as log:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "bot", "run"],
+                cwd=tmp_path,
+                env=child_environment(fake_telegram.base_url, e2e_database.url),
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,  # a Ctrl-C in the terminal is the test's to send
+            )
+        bot = BotProcess(fake_telegram.api, process, log_path)
+        started.append(bot)
+        return bot
+
+    try:
+        yield start
+    finally:
+        for bot in started:
+            if bot.process.poll() is None:
+                bot.process.kill()
+            bot.process.wait(timeout=STOP_DEADLINE)
