@@ -34,9 +34,7 @@ class Settings(BaseSettings):
     timezone: str = Field(default="Asia/Kabul", alias="SHURA_TIMEZONE")
     default_language: Language = Field(default="fa", alias="SHURA_DEFAULT_LANGUAGE")
 
-    invitation_lead: timedelta = Field(
-        default=timedelta(days=7), alias="SHURA_INVITATION_LEAD"
-    )
+    invitation_lead: timedelta = Field(default=timedelta(days=7), alias="SHURA_INVITATION_LEAD")
     reminders: Annotated[tuple[timedelta, ...], NoDecode] = Field(
         default=(timedelta(days=1), timedelta(hours=2)), alias="SHURA_REMINDERS"
     )

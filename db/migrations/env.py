@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from alembic import context
+from alembic.autogenerate.api import AutogenContext
 from sqlalchemy import Engine
 
 from db.models import Base, UTCDateTime
@@ -14,8 +17,7 @@ if engine is None:
     engine = make_sync_engine(config.get_main_option("sqlalchemy.url") or "sqlite:///data/shura.db")
 
 
-
-def render_item(type_: str, obj: object, autogen_context: object) -> str | bool:
+def render_item(type_: str, obj: object, autogen_context: AutogenContext) -> str | Literal[False]:
     """Write UTCDateTime columns as plain timezone-aware DateTime: migrations outlive models."""
     if type_ == "type" and isinstance(obj, UTCDateTime):
         return "sa.DateTime(timezone=True)"

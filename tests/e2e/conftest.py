@@ -119,6 +119,12 @@ class BotProcess:
     def edits(self, chat_id: int) -> list[JsonDict]:
         return [call.result for call in self.api.sent("editMessageText", chat_id=chat_id)]
 
+    def answered(self, query_id: str) -> bool:
+        return any(
+            call.params.get("callback_query_id") == query_id
+            for call in self.api.sent("answerCallbackQuery")
+        )
+
     def wait_messages(self, chat_id: int, before: int, count: int, what: str) -> list[JsonDict]:
         """The `count` messages sent to `chat_id` after the first `before` ones."""
 
@@ -151,12 +157,19 @@ class BotProcess:
         update = self.api.callback_update(user_id, data)
         query_id = update["callback_query"]["id"]
         self.api.push_update(update)
-        self.wait_for(f"answer to the press of {data!r}", lambda: query_id in self.api.callback_answers)
+        self.wait_for(f"answer to the press of {data!r}", lambda: self.answered(query_id))
         self.wait_for(f"edit after {data!r}", lambda: len(self.edits(user_id)) > edits_before)
         (new,) = self.wait_messages(chat_id, before, 1, f"message after {data!r}")
         return plain(new.get("text"))
 
     # ------------------------------------------------------------------ shutdown
+
+    def wait_exit(self, timeout: float = DEADLINE) -> int:
+        """The exit code of a bot that is expected to stop by itself."""
+        try:
+            return self.process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            pytest.fail(f"the bot was still running after {timeout:.0f} s\n{self.diagnostics()}")
 
     def interrupt(self) -> int:
         """Ctrl-C: python-telegram-bot stops polling and shuts down; return the exit code."""

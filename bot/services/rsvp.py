@@ -1,0 +1,244 @@
+"""Answers to invitations, the waitlist, and the counts coordinators see."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass, field
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.clock import Clock
+from bot.services import outbox
+from bot.services.errors import DomainError, NotAllowed
+from bot.services.meetings import PROMOTION, ensure_open, is_invited, lock
+from bot.services.people import is_coordinator
+from db.models import (
+    Meeting,
+    Membership,
+    Organization,
+    OrgStatus,
+    Person,
+    Rsvp,
+    RsvpAnswer,
+)
+from db.queries import insert_or_ignore
+
+
+@dataclass(frozen=True)
+class RsvpResult:
+    """The person's answer after a tap, and who got a seat because of it."""
+
+    meeting: Meeting
+    rsvp: Rsvp
+    changed: bool
+    waitlist_position: int | None
+    promoted: list[Person] = field(default_factory=list)
+
+
+def parse_answer(value: str) -> RsvpAnswer:
+    try:
+        return RsvpAnswer(value)
+    except ValueError:
+        raise DomainError("error-stale-button") from None
+
+
+async def _seats_taken(session: AsyncSession, meeting_id: int) -> int:
+    return (
+        await session.execute(
+            select(func.count()).where(
+                Rsvp.meeting_id == meeting_id,
+                Rsvp.answer == RsvpAnswer.GOING,
+                Rsvp.waitlisted.is_(False),
+            )
+        )
+    ).scalar_one()
+
+
+async def waitlist_position(session: AsyncSession, rsvp: Rsvp) -> int | None:
+    """1 for the first person waiting, and so on; None when not waiting."""
+    if not rsvp.waitlisted or rsvp.going_since is None:
+        return None
+    ahead = await session.execute(
+        select(func.count()).where(
+            Rsvp.meeting_id == rsvp.meeting_id,
+            Rsvp.waitlisted.is_(True),
+            (Rsvp.going_since < rsvp.going_since)
+            | (and_(Rsvp.going_since == rsvp.going_since, Rsvp.id < rsvp.id)),
+        )
+    )
+    return int(ahead.scalar_one()) + 1
+
+
+async def current(session: AsyncSession, person: Person, meeting_id: int) -> Rsvp | None:
+    return (
+        await session.execute(
+            select(Rsvp).where(Rsvp.meeting_id == meeting_id, Rsvp.person_id == person.id)
+        )
+    ).scalar_one_or_none()
+
+
+async def record(
+    session: AsyncSession,
+    clock: Clock,
+    person: Person,
+    coordinators: Collection[int],
+    meeting_id: int,
+    answer: RsvpAnswer,
+) -> RsvpResult:
+    """Record or change a person's answer; a full meeting puts new Going answers on a waitlist."""
+    meeting = await lock(session, meeting_id)
+    now = clock.now()
+    ensure_open(meeting, now)
+    if meeting.rsvp_deadline is not None and now > meeting.rsvp_deadline:
+        raise DomainError("rsvp-closed", title=meeting.title)
+    if not is_coordinator(person, coordinators) and not await is_invited(session, person):
+        raise NotAllowed("rsvp-not-invited")
+    # Two taps at once from the same person meet at the unique constraint: one row, never two.
+    inserted = await session.execute(
+        insert_or_ignore(
+            session,
+            Rsvp,
+            ["meeting_id", "person_id"],
+            {
+                "meeting_id": meeting.id,
+                "person_id": person.id,
+                "answer": answer,
+                "waitlisted": False,
+                "going_since": None,
+                "answered_at": now,
+            },
+        )
+    )
+    created = bool(getattr(inserted, "rowcount", 0))
+    rsvp = (
+        await session.execute(
+            select(Rsvp)
+            .where(Rsvp.meeting_id == meeting.id, Rsvp.person_id == person.id)
+            .execution_options(populate_existing=True)
+        )
+    ).scalar_one()
+    if not created and rsvp.answer == answer:
+        return RsvpResult(meeting, rsvp, False, await waitlist_position(session, rsvp))
+    held_seat = not created and rsvp.answer == RsvpAnswer.GOING and not rsvp.waitlisted
+    rsvp.answer = answer
+    rsvp.answered_at = now
+    rsvp.waitlisted = False
+    rsvp.going_since = now if answer == RsvpAnswer.GOING else None
+    await session.flush()
+    if answer == RsvpAnswer.GOING and meeting.capacity is not None:
+        # This answer already counts among the seats; over capacity means it waits.
+        rsvp.waitlisted = await _seats_taken(session, meeting.id) > meeting.capacity
+        await session.flush()
+    promoted: list[Person] = []
+    if held_seat and answer != RsvpAnswer.GOING:
+        promoted = await fill_free_seats(session, clock, meeting)
+    return RsvpResult(meeting, rsvp, True, await waitlist_position(session, rsvp), promoted)
+
+
+async def fill_free_seats(session: AsyncSession, clock: Clock, meeting: Meeting) -> list[Person]:
+    """Give free seats to the waitlist in order, and queue a message to each promoted person."""
+    promoted: list[Person] = []
+    while True:
+        if meeting.capacity is not None and await _seats_taken(session, meeting.id) >= (
+            meeting.capacity
+        ):
+            break
+        first = (
+            await session.execute(
+                select(Rsvp)
+                .where(Rsvp.meeting_id == meeting.id, Rsvp.waitlisted.is_(True))
+                .order_by(Rsvp.going_since, Rsvp.id)
+                .limit(1)
+            )
+        ).scalar_one_or_none()
+        if first is None:
+            break
+        first.waitlisted = False
+        await session.flush()
+        person = await session.get(Person, first.person_id)
+        assert person is not None
+        stamp = int(first.going_since.timestamp()) if first.going_since else 0
+        await outbox.enqueue(
+            session,
+            clock,
+            kind=PROMOTION,
+            meeting_id=meeting.id,
+            person_id=person.id,
+            chat_id=person.tg_user_id,
+            dedupe_key=f"{PROMOTION}:m{meeting.id}:p{person.id}:{stamp}",
+            due_at=clock.now(),
+            not_after=meeting.starts_at,
+        )
+        promoted.append(person)
+    return promoted
+
+
+@dataclass(frozen=True)
+class Counts:
+    going: int = 0
+    maybe: int = 0
+    declined: int = 0
+    waitlist: int = 0
+    no_answer: int = 0
+
+
+@dataclass(frozen=True)
+class Attendance:
+    total: Counts
+    by_organization: list[tuple[str, Counts]]
+    capacity: int | None
+
+
+def _tally(answers: list[tuple[RsvpAnswer | None, bool | None]]) -> Counts:
+    going = sum(1 for a, w in answers if a == RsvpAnswer.GOING and not w)
+    return Counts(
+        going=going,
+        maybe=sum(1 for a, _ in answers if a == RsvpAnswer.MAYBE),
+        declined=sum(1 for a, _ in answers if a == RsvpAnswer.DECLINED),
+        waitlist=sum(1 for a, w in answers if a == RsvpAnswer.GOING and w),
+        no_answer=sum(1 for a, _ in answers if a is None),
+    )
+
+
+async def attendance(
+    session: AsyncSession, actor: Person, coordinators: Collection[int], meeting_id: int
+) -> Attendance:
+    """Who is coming, overall and per organization (a person in two counts in both)."""
+    if not is_coordinator(actor, coordinators):
+        raise NotAllowed("error-coordinators-only")
+    meeting = await session.get(Meeting, meeting_id)
+    if meeting is None:
+        raise DomainError("error-stale-button")
+    rows = (
+        await session.execute(
+            select(Organization.name, Membership.person_id, Rsvp.answer, Rsvp.waitlisted)
+            .join(Organization, Organization.id == Membership.organization_id)
+            .outerjoin(
+                Rsvp,
+                and_(Rsvp.person_id == Membership.person_id, Rsvp.meeting_id == meeting_id),
+            )
+            .where(Organization.status == OrgStatus.APPROVED)
+            .order_by(Organization.name)
+        )
+    ).tuples()
+    per_org: dict[str, list[tuple[RsvpAnswer | None, bool | None]]] = {}
+    per_person: dict[int, tuple[RsvpAnswer | None, bool | None]] = {}
+    for org_name, person_id, answer, waitlisted in rows:
+        per_org.setdefault(org_name, []).append((answer, waitlisted))
+        per_person[person_id] = (answer, waitlisted)
+    # Coordinators who are in no organization may answer too.
+    outsiders = (
+        await session.execute(
+            select(Rsvp.person_id, Rsvp.answer, Rsvp.waitlisted).where(
+                Rsvp.meeting_id == meeting_id
+            )
+        )
+    ).tuples()
+    for person_id, answer, waitlisted in outsiders:
+        per_person.setdefault(person_id, (answer, waitlisted))
+    return Attendance(
+        total=_tally(list(per_person.values())),
+        by_organization=[(name, _tally(answers)) for name, answers in per_org.items()],
+        capacity=meeting.capacity,
+    )

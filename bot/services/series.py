@@ -1,0 +1,172 @@
+"""Monthly meeting series: "third Monday at 14:00", turned into meetings ahead of time."""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.clock import Clock
+from bot.services import audit, meetings
+from bot.services.errors import DomainError, NotAllowed
+from bot.services.people import is_coordinator
+from db.models import Meeting, MeetingSeries, Person
+
+LAST = -1
+WEEKS = (1, 2, 3, 4, LAST)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """The n-th (or last) weekday of every month, at a wall-clock time in a zone."""
+
+    week: int
+    weekday: int
+    hour: int
+    minute: int
+    timezone: str
+
+    def __post_init__(self) -> None:
+        if self.week not in WEEKS or not 0 <= self.weekday <= 6:
+            raise DomainError("error-stale-button")
+        if not (0 <= self.hour <= 23 and 0 <= self.minute <= 59):
+            raise DomainError("series-time-invalid")
+
+
+def parse_clock(text: str) -> tuple[int, int]:
+    """A time of day typed as 14:00 (Persian digits welcome)."""
+    from bot.i18n.calendar import normalize_digits
+
+    value = normalize_digits(text).strip().replace(".", ":")
+    hours, _, minutes = value.partition(":")
+    if not (hours.isdigit() and minutes.isdigit() and len(minutes) == 2):
+        raise DomainError("series-time-invalid")
+    hour, minute = int(hours), int(minutes)
+    if not (0 <= hour <= 23 and 0 <= minute <= 59):
+        raise DomainError("series-time-invalid")
+    return hour, minute
+
+
+def day_in_month(year: int, month: int, week: int, weekday: int) -> date:
+    """The date of the n-th (or last) `weekday` of a month."""
+    days = [
+        day
+        for day in calendar.Calendar().itermonthdates(year, month)
+        if day.month == month and day.weekday() == weekday
+    ]
+    return days[-1] if week == LAST else days[week - 1]
+
+
+def occurrence(rule: Rule, year: int, month: int) -> datetime:
+    """The rule's meeting in a month, as an aware UTC instant (wall time kept across DST)."""
+    day = day_in_month(year, month, rule.week, rule.weekday)
+    wall = datetime.combine(day, time(rule.hour, rule.minute), tzinfo=ZoneInfo(rule.timezone))
+    return wall.astimezone(UTC)
+
+
+def next_occurrence(rule: Rule, after: datetime) -> datetime:
+    """The first meeting of the rule strictly after `after`."""
+    local = after.astimezone(ZoneInfo(rule.timezone))
+    year, month = local.year, local.month
+    for _ in range(3):
+        when = occurrence(rule, year, month)
+        if when > after:
+            return when
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    raise AssertionError("a monthly rule always has a meeting within three months")
+
+
+def rule_of(series: MeetingSeries) -> Rule:
+    return Rule(series.week, series.weekday, series.hour, series.minute, series.timezone)
+
+
+async def active(session: AsyncSession) -> MeetingSeries | None:
+    return (
+        (
+            await session.execute(
+                select(MeetingSeries)
+                .where(MeetingSeries.active.is_(True))
+                .order_by(MeetingSeries.id)
+            )
+        )
+        .scalars()
+        .first()
+    )
+
+
+async def start(
+    session: AsyncSession,
+    clock: Clock,
+    actor: Person,
+    coordinators: Collection[int],
+    rule: Rule,
+    title: str,
+    venue: str,
+) -> MeetingSeries:
+    """Set the network's monthly rule, replacing the one before."""
+    if not is_coordinator(actor, coordinators):
+        raise NotAllowed("error-coordinators-only")
+    previous = await active(session)
+    if previous is not None:
+        previous.active = False
+        previous.stopped_at = clock.now()
+    series = MeetingSeries(
+        week=rule.week,
+        weekday=rule.weekday,
+        hour=rule.hour,
+        minute=rule.minute,
+        timezone=rule.timezone,
+        title=meetings.clean_title(title),
+        venue=meetings.clean_venue(venue),
+        active=True,
+        created_by_id=actor.id,
+        created_at=clock.now(),
+    )
+    session.add(series)
+    await session.flush()
+    audit.record(session, clock, actor, "series.started", "meeting_series", series.id)
+    return series
+
+
+async def stop(
+    session: AsyncSession, clock: Clock, actor: Person, coordinators: Collection[int]
+) -> MeetingSeries:
+    """Stop creating meetings; meetings already created stay."""
+    if not is_coordinator(actor, coordinators):
+        raise NotAllowed("error-coordinators-only")
+    series = await active(session)
+    if series is None:
+        raise DomainError("series-none")
+    series.active = False
+    series.stopped_at = clock.now()
+    audit.record(session, clock, actor, "series.stopped", "meeting_series", series.id)
+    return series
+
+
+async def roll_over(
+    session: AsyncSession, clock: Clock, plan: meetings.DeliveryPlan, lead: timedelta
+) -> list[Meeting]:
+    """Create the series' next meeting once it is within `lead` of now (once only)."""
+    series = await active(session)
+    if series is None:
+        return []
+    when = next_occurrence(rule_of(series), clock.now())
+    if when - lead > clock.now():
+        return []
+    exists = (
+        await session.execute(
+            select(Meeting.id).where(Meeting.series_id == series.id, Meeting.starts_at == when)
+        )
+    ).scalar_one_or_none()
+    if exists is not None:
+        return []
+    draft = meetings.Draft(
+        title=series.title, starts_at=when, timezone=series.timezone, venue=series.venue
+    )
+    meeting = await meetings.schedule(session, clock, None, (), draft, plan, series_id=series.id)
+    return [meeting]
