@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import logging
 import sys
 
@@ -20,6 +21,14 @@ Shura needs a bot token from Telegram:
   4. Put it in a file named .env next to the Makefile:
        TELEGRAM_BOT_TOKEN=123456789:AAE...
      or export it in your shell, then run `make run` again.
+"""
+
+
+TOKEN_REFUSED = """\
+TELEGRAM_BOT_TOKEN was refused by Telegram (401 Unauthorized).
+
+Check that you copied the whole token from @BotFather, or send /token to @BotFather to see it
+again (/revoke makes a new one). Then fix it in .env and run `make run` again.
 """
 
 
@@ -57,10 +66,36 @@ def cmd_run() -> int:
     from bot.app import build_application
     from db.migrate import upgrade
 
+    from telegram.error import InvalidToken
+
+    if not asyncio.run(_token_accepted(settings)):
+        print(TOKEN_REFUSED, file=sys.stderr)
+        return EXIT_SETTINGS
     upgrade(settings.database_url)
     application = build_application(settings)
-    application.run_polling(allowed_updates=None, drop_pending_updates=False)
+    try:
+        application.run_polling(allowed_updates=None, drop_pending_updates=False)
+    except InvalidToken:
+        # Revoked while running: say so without a traceback that would print the token.
+        print(TOKEN_REFUSED, file=sys.stderr)
+        return EXIT_SETTINGS
     return 0
+
+
+async def _token_accepted(settings: Settings) -> bool:
+    """Ask Telegram who we are before anything else, so a wrong token gets a plain answer."""
+    from telegram import Bot
+    from telegram.error import InvalidToken
+
+    assert settings.telegram_bot_token is not None
+    bot = Bot(
+        settings.telegram_bot_token.get_secret_value(), base_url=settings.telegram_api_base_url
+    )
+    try:
+        async with bot:
+            return True
+    except InvalidToken:
+        return False
 
 
 def main(argv: list[str] | None = None) -> int:

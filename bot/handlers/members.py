@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot.handlers.common import (
@@ -18,8 +15,7 @@ from bot.handlers.common import (
     Turn,
     handler,
 )
-from bot.i18n import Html, Msg, msg
-from bot.i18n.calendar import format_date
+from bot.i18n import Html, Msg, Url, When, msg
 from bot.services import members, organizations, people
 from bot.services.errors import DomainError, NotAllowed
 from db.models import InviteCode, MemberRole, Membership, Organization
@@ -43,11 +39,6 @@ def chunk_lines(lines: list[str], budget: int = MESSAGE_BUDGET) -> list[Html]:
     return [Html("\n".join(chunk)) for chunk in chunks]
 
 
-def _local_date(turn: Turn, when: datetime) -> str:
-    zone = ZoneInfo(turn.runtime.settings.timezone)
-    return format_date(when.astimezone(zone).date(), turn.lang)
-
-
 async def _pick_org(turn: Turn, feature: CallbackData, action: str) -> Organization | Send:
     """The one organization the admin manages, or buttons to pick one of several."""
     roles = await people.roles_of(turn.session, turn.person, turn.coordinators)
@@ -64,9 +55,9 @@ def _invite_view(turn: Turn, invite: InviteCode) -> tuple[Msg, Keyboard]:
     text = msg(
         "invite-link",
         name=invite.organization.name,
-        link=link,
+        link=Url(link),
         code=invite.code,
-        expires=_local_date(turn, invite.expires_at),
+        expires=When(invite.expires_at, turn.runtime.settings.timezone, date_only=True),
     )
     return text, [[Button(msg("button-revoke-invite"), INV.build("new", invite.organization_id))]]
 

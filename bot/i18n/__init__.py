@@ -6,8 +6,10 @@ import html
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import cache
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from fluent.runtime import FluentBundle, FluentResource
 from fluent.syntax import ast as fluent_ast
@@ -36,17 +38,39 @@ class Msg:
     params: Mapping[str, object] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class When:
+    """An instant shown in the reader's language and the meeting's zone (Solar Hijri in fa/ps)."""
+
+    at: datetime
+    timezone: str
+    date_only: bool = False
+
+    def render(self, lang: str) -> str:
+        from bot.i18n.calendar import format_date, format_meeting_time
+
+        if self.date_only:
+            return format_date(self.at.astimezone(ZoneInfo(self.timezone)).date(), lang)
+        return format_meeting_time(self.at, self.timezone, lang)
+
+
 def msg(key: str, **params: object) -> Msg:
     return Msg(key, params)
 
 
-def _escape(value: object) -> object:
-    # Every message is sent as HTML, so text that came from people is escaped here, once.
-    if isinstance(value, Html):
-        return str(value)
-    if isinstance(value, str):
-        return html.escape(value, quote=False)
-    return value
+FSI, PDI = "\u2068", "\u2069"
+
+
+class Url(str):
+    """A link: escaped, but not wrapped in bidi marks, so it stays one clickable piece."""
+
+    __slots__ = ()
+
+
+def _isolate(text: str) -> str:
+    # First-strong isolation keeps a Latin name or a number in its place inside
+    # right-to-left text, and an Arabic-script name intact inside English.
+    return f"{FSI}{text}{PDI}"
 
 
 class _Variables(Visitor):
@@ -66,8 +90,8 @@ class Catalog:
         self._entries: dict[str, dict[str, fluent_ast.Message]] = {}
         for lang in LANGUAGES:
             source = (locales / f"{lang}.ftl").read_text(encoding="utf-8")
-            # Isolating placeables keeps names and numbers in order inside right-to-left text.
-            bundle = FluentBundle([lang], use_isolating=True)
+            # Isolation is done per parameter in _resolve: Fluent's would also wrap links.
+            bundle = FluentBundle([lang], use_isolating=False)
             bundle.add_resource(FluentResource(source))
             self._bundles[lang] = bundle
             self._entries[lang] = {
@@ -88,16 +112,25 @@ class Catalog:
         if message.value is None:
             raise KeyError(key)
         # A parameter may itself be a message (a kind, a role): rendered in the same language.
-        params = {
-            name: Html(self.render(lang, value, plain=plain)) if isinstance(value, Msg) else value
-            for name, value in params.items()
-        }
-        if not plain:
-            params = {name: _escape(value) for name, value in params.items()}
+        params = {name: self._resolve(lang, value, plain) for name, value in params.items()}
         value, errors = bundle.format_pattern(message.value, dict(params))
         if errors:
             log.error("message %r in %r: %s", key, lang, errors)
         return str(value)
+
+    def _resolve(self, lang: str, value: object, plain: bool) -> object:
+        """Every message is HTML: text that came from people is escaped here, once."""
+        if isinstance(value, Msg):
+            return self.render(lang, value, plain=plain)
+        if isinstance(value, When):
+            return _isolate(value.render(lang))
+        if isinstance(value, Html):
+            return str(value)
+        if isinstance(value, Url):
+            return str(value) if plain else html.escape(value)
+        if isinstance(value, str):
+            return _isolate(value if plain else html.escape(value, quote=False))
+        return value
 
     def render(self, lang: str, message: Msg, *, plain: bool = False) -> str:
         return self.text(lang, message.key, plain=plain, **message.params)

@@ -107,7 +107,7 @@ class BotProcess:
             if self.process.poll() is not None:
                 pytest.fail(f"the bot exited while waiting for {what}\n{self.diagnostics()}")
             if time.monotonic() > deadline:
-                pytest.fail(f"no {what} within {timeout:.0f} s\n{self.diagnostics()}")
+                pytest.fail(f"no {what} within {timeout:g} s\n{self.diagnostics()}")
             time.sleep(POLL_EVERY)
 
     # ------------------------------------------------------------------ what the bot sent
@@ -169,7 +169,7 @@ class BotProcess:
         try:
             return self.process.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
-            pytest.fail(f"the bot was still running after {timeout:.0f} s\n{self.diagnostics()}")
+            pytest.fail(f"the bot was still running after {timeout:g} s\n{self.diagnostics()}")
 
     def interrupt(self) -> int:
         """Ctrl-C: python-telegram-bot stops polling and shuts down; return the exit code."""
@@ -177,7 +177,7 @@ class BotProcess:
         try:
             return self.process.wait(timeout=STOP_DEADLINE)
         except subprocess.TimeoutExpired:
-            pytest.fail(f"the bot did not stop within {STOP_DEADLINE:.0f} s\n{self.diagnostics()}")
+            pytest.fail(f"the bot did not stop within {STOP_DEADLINE:g} s\n{self.diagnostics()}")
 
 
 @pytest.fixture

@@ -1,12 +1,11 @@
 """The catalogs: complete in every language, escaping what people typed."""
 
 import ast
-import re
 from pathlib import Path
 
 import pytest
 
-from bot.i18n import LANGUAGES, Catalog, Html, msg, pick_language
+from bot.i18n import LANGUAGES, Catalog, Html, Url, msg, pick_language
 
 CATALOG = Catalog()
 ROOT = Path(__file__).resolve().parents[2]
@@ -87,9 +86,15 @@ def test_html_fragments_pass_through() -> None:
     assert "<b>/x</b>" in text
 
 
-def test_placeables_are_isolated_so_numbers_keep_their_place_in_rtl_text() -> None:
-    text = CATALOG.text("fa", "error-too-long", limit=100, length=250)
-    assert re.search("\u2068[^\u2069]*100[^\u2069]*\u2069", text)
+def test_names_are_isolated_so_they_keep_their_place_in_rtl_text() -> None:
+    text = CATALOG.text("fa", "join-done", name="Balkh Media 24")
+    assert "\u2068Balkh Media 24\u2069" in text
+
+
+def test_links_are_not_wrapped_so_they_stay_clickable() -> None:
+    link = Url("https://t.me/bot?start=join-abc")
+    text = CATALOG.text("fa", "invite-link", name="x", link=link, code="abc", expires="y")
+    assert "\nhttps://t.me/bot?start=join-abc\n" in text
 
 
 @pytest.mark.parametrize(
