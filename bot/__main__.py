@@ -63,10 +63,10 @@ def cmd_run() -> int:
         print(TOKEN_HELP, file=sys.stderr)
         return EXIT_SETTINGS
     _configure_logging()
+    from telegram.error import InvalidToken
+
     from bot.app import build_application
     from db.migrate import upgrade
-
-    from telegram.error import InvalidToken
 
     if not asyncio.run(_token_accepted(settings)):
         print(TOKEN_REFUSED, file=sys.stderr)

@@ -17,11 +17,18 @@ from bot.config import Settings
 from bot.handlers import register_handlers
 from bot.handlers.menu import publish_coordinator_menu, publish_menus
 from bot.i18n import catalog, pick_language
+from bot.jobs.outbox import JOB_NAME as DISPATCH_JOB
+from bot.jobs.outbox import Dispatcher, dispatch_job
+from bot.jobs.series import JOB_NAME as ROLL_OVER_JOB
+from bot.jobs.series import roll_over_job
 from bot.runtime import RUNTIME_KEY, Runtime
 from bot.services import people
 from db.session import make_engine, make_session_factory, transaction
 
 log = logging.getLogger(__name__)
+
+DISPATCH_INTERVAL = 5.0  # seconds; enqueueing also wakes the dispatcher at once
+ROLL_OVER_INTERVAL = 3600.0
 
 ShuraApplication = Application[Any, Any, Any, Any, Any, Any]
 
@@ -52,12 +59,25 @@ def build_application(
         builder = builder.get_updates_request(get_updates_request)
     application = builder.build()
     engine = make_engine(settings.database_url, schema=schema)
+    sessions = make_session_factory(engine)
+    clock = clock or SystemClock()
+    dispatcher = Dispatcher(
+        application.bot,
+        sessions,
+        clock,
+        catalog(),
+        default_language=settings.default_language,
+        rate=settings.send_rate,
+        concurrency=settings.send_concurrency,
+    )
+    dispatcher.job_queue = application.job_queue
     application.bot_data[RUNTIME_KEY] = Runtime(
         settings=settings,
-        clock=clock or SystemClock(),
+        clock=clock,
         engine=engine,
-        sessions=make_session_factory(engine),
+        sessions=sessions,
         catalog=catalog(),
+        dispatcher=dispatcher,
     )
     register_handlers(application)
     application.add_error_handler(on_error)
@@ -80,6 +100,17 @@ async def _post_init(application: ShuraApplication) -> None:
         ]
     for tg_user_id, lang in menus:
         await publish_coordinator_menu(application.bot, rt.catalog, tg_user_id, lang)
+    schedule_jobs(application)
+
+
+def schedule_jobs(application: ShuraApplication) -> None:
+    """The recurring work: the outbox every few seconds, the series roll-over hourly."""
+    job_queue = application.job_queue
+    if job_queue is None:
+        log.warning("no JobQueue: scheduled messages will not be sent")
+        return
+    job_queue.run_repeating(dispatch_job, DISPATCH_INTERVAL, first=1, name=DISPATCH_JOB)
+    job_queue.run_repeating(roll_over_job, ROLL_OVER_INTERVAL, first=5, name=ROLL_OVER_JOB)
 
 
 async def _post_shutdown(application: ShuraApplication) -> None:

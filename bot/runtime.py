@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.clock import Clock
 from bot.config import Settings
 from bot.i18n import Catalog
+
+if TYPE_CHECKING:
+    from bot.jobs.outbox import Dispatcher
 
 RUNTIME_KEY = "shura"
 
@@ -20,3 +24,4 @@ class Runtime:
     engine: AsyncEngine
     sessions: async_sessionmaker[AsyncSession]
     catalog: Catalog
+    dispatcher: Dispatcher

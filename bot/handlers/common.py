@@ -14,7 +14,7 @@ from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, Forbidden
 from telegram.ext import ContextTypes
 
-from bot.i18n import Msg, msg, pick_language
+from bot.i18n import Catalog, Msg, msg, pick_language
 from bot.runtime import RUNTIME_KEY, Runtime
 from bot.services import people
 from bot.services.errors import DomainError
@@ -197,7 +197,8 @@ def handler(
     return wrap
 
 
-def _markup(runtime: Runtime, lang: str, keyboard: Keyboard | None) -> InlineKeyboardMarkup | None:
+def markup(catalog: Catalog, lang: str, keyboard: Keyboard | None) -> InlineKeyboardMarkup | None:
+    """Inline buttons with their labels in `lang`."""
     if keyboard is None:
         return None
     rows = []
@@ -205,7 +206,7 @@ def _markup(runtime: Runtime, lang: str, keyboard: Keyboard | None) -> InlineKey
         buttons = []
         for button in row:
             label = (
-                runtime.catalog.render(lang, button.label, plain=True)
+                catalog.render(lang, button.label, plain=True)
                 if isinstance(button.label, Msg)
                 else button.label
             )
@@ -240,7 +241,7 @@ async def deliver(update: Update, context: Context, lang: str, replies: Replies)
                 await edit(
                     query.message,
                     runtime.catalog.render(lang, reply.text),
-                    _markup(runtime, lang, reply.keyboard),
+                    markup(runtime.catalog, lang, reply.keyboard),
                 )
         elif isinstance(reply, Later):
             await reply.run()
@@ -256,12 +257,12 @@ async def deliver(update: Update, context: Context, lang: str, replies: Replies)
                 context,
                 chat_id,
                 runtime.catalog.render(target_lang, reply.text),
-                _markup(runtime, target_lang, reply.keyboard),
+                markup(runtime.catalog, target_lang, reply.keyboard),
             )
 
 
 async def send(
-    context: Context, chat_id: int, text: str, markup: InlineKeyboardMarkup | None
+    context: Context, chat_id: int, text: str, buttons: InlineKeyboardMarkup | None
 ) -> Message | None:
     """Send an HTML message; a person who blocked the bot is marked unreachable, not an error."""
     try:
@@ -269,7 +270,7 @@ async def send(
             chat_id,
             text,
             parse_mode=ParseMode.HTML,
-            reply_markup=markup,
+            reply_markup=buttons,
             disable_web_page_preview=True,
         )
     except Forbidden:
@@ -280,11 +281,11 @@ async def send(
         return None
 
 
-async def edit(message: Message, text: str, markup: InlineKeyboardMarkup | None) -> None:
+async def edit(message: Message, text: str, buttons: InlineKeyboardMarkup | None) -> None:
     """Edit a message in place; pressing the same button twice changes nothing, and that is fine."""
     try:
         await message.edit_text(
-            text, parse_mode=ParseMode.HTML, reply_markup=markup, disable_web_page_preview=True
+            text, parse_mode=ParseMode.HTML, reply_markup=buttons, disable_web_page_preview=True
         )
     except BadRequest as error:
         if "message is not modified" not in error.message.lower():

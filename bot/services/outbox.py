@@ -115,9 +115,13 @@ class Outcome:
     retry_at: datetime | None = None
 
 
-async def finish(session: AsyncSession, clock: Clock, row_id: int, outcome: Outcome) -> None:
-    """Record the result of sending one row."""
+async def finish(
+    session: AsyncSession, clock: Clock, row_id: int, outcome: Outcome, *, refund: bool = False
+) -> None:
+    """Record the result of sending one row; `refund` when it was put back without a try."""
     values: dict[str, Any] = {"last_error": (outcome.error or None) and outcome.error[:300]}
+    if refund:
+        values["attempts"] = Outbox.attempts - 1
     if outcome.retry_at is not None:
         values.update(status=OutboxStatus.PENDING, next_attempt_at=outcome.retry_at)
     else:

@@ -1,0 +1,1 @@
+"""Scheduled work on python-telegram-bot's JobQueue (APScheduler)."""
