@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram.ext import Application, BaseHandler
 
-from bot.handlers import coordinators, members, registration, start
+from bot.handlers import coordinators, meetings, members, registration, start
 
 
 def register_handlers(application: Application) -> None:  # type: ignore[type-arg]
@@ -14,6 +14,7 @@ def register_handlers(application: Application) -> None:  # type: ignore[type-ar
         *registration.handlers(),
         *members.handlers(),
         *coordinators.handlers(),
+        *meetings.handlers(),
         # Last: typed answers for a conversation, and commands nobody above took.
         *start.fallbacks(),
     ]

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message, Update
 from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, Forbidden
 from telegram.ext import ContextTypes
@@ -65,13 +65,22 @@ class Toast:
 
 
 @dataclass(frozen=True)
+class SendFile:
+    """A document (such as a calendar file) to the chat of the update."""
+
+    filename: str
+    content: bytes
+    caption: Msg | None = None
+
+
+@dataclass(frozen=True)
 class Later:
     """Work for after the commit that is not a message, such as updating a command menu."""
 
     run: Callable[[], Awaitable[None]]
 
 
-Reply = Send | Edit | Toast | Later
+Reply = Send | Edit | Toast | Later | SendFile
 Replies = Reply | Sequence[Reply] | None
 
 
@@ -220,7 +229,7 @@ async def deliver(update: Update, context: Context, lang: str, replies: Replies)
     runtime = runtime_of(context)
     if replies is None:
         items: Sequence[Reply] = []
-    elif isinstance(replies, Send | Edit | Toast | Later):
+    elif isinstance(replies, Send | Edit | Toast | Later | SendFile):
         items = [replies]
     else:
         items = replies
@@ -245,6 +254,14 @@ async def deliver(update: Update, context: Context, lang: str, replies: Replies)
                 )
         elif isinstance(reply, Later):
             await reply.run()
+        elif isinstance(reply, SendFile) and update.effective_chat is not None:
+            caption = runtime.catalog.render(lang, reply.caption) if reply.caption else None
+            await context.bot.send_document(
+                update.effective_chat.id,
+                InputFile(reply.content, filename=reply.filename),
+                caption=caption,
+                parse_mode=ParseMode.HTML,
+            )
         elif isinstance(reply, Send):
             target_lang = reply.lang or lang
             chat_id = reply.chat_id

@@ -9,6 +9,7 @@ from bot.handlers.common import (
     CallbackData,
     Edit,
     Keyboard,
+    Later,
     Replies,
     Send,
     Toast,
@@ -16,7 +17,7 @@ from bot.handlers.common import (
     handler,
 )
 from bot.i18n import Html, Msg, Url, When, msg
-from bot.services import members, organizations, people
+from bot.services import meetings, members, organizations, people
 from bot.services.errors import DomainError, NotAllowed
 from db.models import InviteCode, MemberRole, Membership, Organization
 
@@ -93,7 +94,15 @@ async def cmd_join(turn: Turn) -> Replies:
     if not turn.args:
         return Send(msg("join-usage"))
     membership = await members.join(turn.session, turn.clock, turn.person, turn.args[0])
-    return Send(msg("join-done", name=membership.organization.name))
+    return await joined(turn, membership)
+
+
+async def joined(turn: Turn, membership: Membership) -> list[Send | Later]:
+    """Welcome a new member; if invitations already went out, theirs follows at once."""
+    replies: list[Send | Later] = [Send(msg("join-done", name=membership.organization.name))]
+    if await meetings.invite_latecomer(turn.session, turn.clock, turn.person):
+        replies.append(Later(turn.runtime.dispatcher.wake))
+    return replies
 
 
 def _role_label(membership: Membership) -> Msg:

@@ -12,9 +12,31 @@ from bot.services.people import Roles
 
 log = logging.getLogger(__name__)
 
-MEMBER_COMMANDS = ("start", "help", "language", "myorgs", "orgs", "join", "register", "cancel")
+MEMBER_COMMANDS = (
+    "start",
+    "help",
+    "next",
+    "meetings",
+    "language",
+    "myorgs",
+    "orgs",
+    "join",
+    "register",
+    "cancel",
+)
 ADMIN_COMMANDS = ("invite", "members")
-COORDINATOR_COMMANDS = ("pending", "promote", "demote", "bindgroup")
+COORDINATOR_COMMANDS = (
+    "newmeeting",
+    "series",
+    "editmeeting",
+    "cancelmeeting",
+    "attendance",
+    "deliveries",
+    "pending",
+    "promote",
+    "demote",
+    "bindgroup",
+)
 GROUP_COMMANDS = ("help", "bindgroup")
 
 

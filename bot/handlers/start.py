@@ -15,6 +15,7 @@ from bot.handlers.common import (
     Turn,
     handler,
 )
+from bot.handlers.members import joined
 from bot.handlers.menu import commands_for, publish_coordinator_menu
 from bot.i18n import LANGUAGES, Html, Msg, msg
 from bot.services import dialogs as dialog_store
@@ -58,7 +59,7 @@ async def cmd_start(turn: Turn) -> Replies:
     if code is not None:
         try:
             membership = await members.join(turn.session, turn.clock, turn.person, code)
-            replies.append(Send(msg("join-done", name=membership.organization.name)))
+            replies += await joined(turn, membership)
         except DomainError as error:
             # The link failed, but the person still started the bot: keep them, explain.
             replies.append(Send(msg(error.key, **error.params)))

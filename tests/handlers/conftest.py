@@ -10,9 +10,11 @@ import pytest
 from telegram import Update
 from telegram.ext import Application, ContextTypes
 
-from bot.app import build_application
+from bot.app import build_application, runtime
 from bot.clock import FakeClock
 from bot.config import Settings
+from bot.jobs.outbox import Report
+from bot.jobs.pacing import Pacer
 from tests.conftest import Database
 from tests.fakes.telegram import FakeBotApi, FakeRequest
 
@@ -91,6 +93,10 @@ class Harness:
     def data(self, chat_id: int) -> list[str]:
         return [b["callback_data"] for b in self.api.buttons(chat_id) if "callback_data" in b]
 
+    async def dispatch(self) -> Report:
+        """One run of the outbox dispatcher, as the JobQueue tick would do it."""
+        return await runtime(self.app).dispatcher.run_once()
+
     def answers(self) -> list[dict[str, Any]]:
         """The answers to callback queries, in order."""
         return [call.params for call in self.api.sent("answerCallbackQuery")]
@@ -114,10 +120,16 @@ async def start_harness(
             harness.errors.append(context.error)
 
     app.add_error_handler(record_error)
+    # Pacing is proven in its own tests; here sends go out without real waiting.
+    runtime(app).dispatcher.pacer = Pacer(1000, sleep=_no_sleep)
     await app.initialize()
     if app.post_init:
         await app.post_init(app)
     return harness
+
+
+async def _no_sleep(_seconds: float) -> None:
+    return None
 
 
 async def stop_harness(harness: Harness) -> None:

@@ -27,7 +27,7 @@ def test_dari_and_pashto_are_translations_not_english_copies(lang: str) -> None:
     same = [
         key
         for key in CATALOG.keys("en")
-        if key != "language-choose"
+        if key not in ("language-choose", "blank", "meeting-short-date")
         and CATALOG.text(lang, key, **dict.fromkeys(CATALOG.variables("en", key), "X"))
         == CATALOG.text("en", key, **dict.fromkeys(CATALOG.variables("en", key), "X"))
     ]

@@ -186,3 +186,199 @@ error-no-conversation = I did not understand that. /help shows what you can do.
 error-text-only = Please answer with text, or /cancel to stop.
 error-unknown-command = I do not know that command. /help shows what you can do.
 error-internal = Sorry, something went wrong on my side. Please try again in a moment.
+
+## Meetings: commands and buttons
+
+cmd-next = The next meeting, and your answer
+cmd-meetings = Upcoming meetings
+cmd-newmeeting = Schedule a meeting
+cmd-series = Set or stop the monthly meeting rule
+cmd-editmeeting = Change a meeting's time, venue, agenda or seats
+cmd-cancelmeeting = Cancel a meeting
+cmd-attendance = Who is coming to a meeting
+cmd-deliveries = What was sent for a meeting
+button-going = ✅ Going
+button-maybe = 🤔 Maybe
+button-cant-go = ❌ Can't go
+button-calendar = 📅 Add to calendar
+button-schedule = ✅ Schedule
+button-confirm-cancel-meeting = Yes, cancel the meeting
+button-keep-meeting = No, keep it
+button-no-limit = No limit
+button-edit-time = 🗓 Date and time
+button-edit-venue = 📍 Venue
+button-edit-agenda = 📝 Agenda
+button-edit-capacity = 🪑 Seats
+blank = { "" }
+skipped = Skipped.
+
+## Meetings: what a meeting looks like
+
+meeting-card =
+    <b>{ $title }</b>
+    🗓 { $when }
+    📍 { $venue }{ $agenda }{ $capacity }{ $deadline }
+meeting-agenda-line = { "" }
+    📝 { $agenda }
+meeting-capacity-line = { "" }
+    🪑 { $capacity } seats
+meeting-seats-line = { "" }
+    🪑 { $capacity } seats, { $free } free
+meeting-deadline-line = { "" }
+    ⏳ Please answer by { $deadline }
+meeting-short-date = { $when }
+rsvp-answer-none = You have not answered yet.
+rsvp-answer-going = Your answer: ✅ Going
+rsvp-answer-maybe = Your answer: 🤔 Maybe
+rsvp-answer-declined = Your answer: ❌ Can't go
+rsvp-answer-waitlist = The meeting is full: you are number { $position } on the waitlist. I will tell you when a seat frees up.
+
+## Meetings: messages people receive
+
+invitation =
+    📩 <b>You are invited to the network's meeting</b>
+
+    { $card }
+
+    { $answer }
+reminder =
+    ⏰ <b>Reminder</b>
+
+    { $card }
+
+    { $answer }
+nudge =
+    📩 <b>Will you come?</b> Please tap an answer so the coordinators can plan.
+
+    { $card }
+
+    { $answer }
+update =
+    ✏️ <b>The meeting was changed</b>
+
+    { $card }
+
+    { $answer }
+promotion =
+    🎉 <b>A seat freed up: you are going!</b>
+
+    { $card }
+
+    { $answer }
+next-meeting =
+    <b>Next meeting</b>
+
+    { $card }
+
+    { $answer }
+rsvp-card =
+    { $card }
+
+    { $answer }
+meeting-cancelled-notice = ❌ <b>Cancelled:</b> { $title }, { $when }. The meeting will not take place.
+calendar-caption = Open this file to add “{ $title }” to your calendar. If the meeting changes, open the new file: it updates the same entry.
+
+## Meetings: coordinators
+
+meeting-ask-title = What is the meeting's title? (up to { $limit } characters; /cancel to stop)
+meeting-ask-when =
+    When is it? Write the date and time in { $zone } time, either
+    • Solar Hijri: <code>1405-09-30 14:00</code>, or
+    • Gregorian: <code>2026-12-21 14:00</code>
+meeting-ask-venue = Where? A place or an online link (up to { $limit } characters).
+meeting-ask-agenda = A short agenda note (up to { $limit } characters), or Skip.
+meeting-ask-capacity = How many seats? Send a number, or Skip for no limit.
+meeting-ask-deadline = Until when may people answer? Date and time in { $zone } time like <code>1405-09-28 18:00</code>, or Skip to allow answers until the meeting starts.
+meeting-preview =
+    <b>Please check the meeting</b>
+
+    { $card }
+meeting-scheduled =
+    ✅ Scheduled (#{ $id }):
+
+    { $card }
+
+    Invitations will go to the { $people } members of the approved organizations.
+meeting-edit-what =
+    What do you want to change?
+
+    { $card }
+meeting-edited =
+    ✅ Changed. Everyone who was invited is told.
+
+    { $card }
+meeting-cancel-confirm =
+    Cancel this meeting? Everyone who was invited will be told.
+
+    { $card }
+meeting-cancelled-done = ❌ { $title } is cancelled. Everyone who was invited is being told.
+meeting-kept = { $title } stays as it is.
+meetings-none = No meeting is scheduled.
+meetings-list =
+    <b>Upcoming meetings</b>
+    { $lines }
+meetings-line = • #{ $id } { $title } — { $when }
+pick-meeting = Which meeting?
+meeting-id-invalid = “{ $text }” is not a meeting number. /meetings shows them.
+attendance =
+    <b>Attendance: { $title }</b>
+    { $when }{ $capacity }
+
+    { $total }
+
+    By organization:
+    { $lines }
+attendance-total = ✅ { $going } going · 🤔 { $maybe } maybe · ❌ { $declined } can't · ⏳ { $waitlist } waiting · ❔ { $none } no answer
+attendance-org = • { $name }: ✅ { $going } · 🤔 { $maybe } · ❌ { $declined } · ⏳ { $waitlist } · ❔ { $none }
+deliveries =
+    <b>Deliveries: { $title }</b>
+    { $when }
+
+    📨 Sent: { $sent }
+    ⏳ Pending: { $pending }
+    🚫 Unreachable (blocked the bot or never started it): { $unreachable }
+    ⚠️ Failed after retries: { $failed }
+    ⏭ Skipped (no longer useful): { $skipped }
+
+## Monthly series
+
+series-week-1 = first
+series-week-2 = second
+series-week-3 = third
+series-week-4 = fourth
+series-week--1 = last
+weekday-0 = Monday
+weekday-1 = Tuesday
+weekday-2 = Wednesday
+weekday-3 = Thursday
+weekday-4 = Friday
+weekday-5 = Saturday
+weekday-6 = Sunday
+series-rule = the { $week } { $weekday } of every month at { $time }
+series-none = No monthly rule is set.
+series-current =
+    Monthly rule: { $rule }.
+    Title: { $title }
+    Next meeting: { $next }
+series-ask-week = To set a new rule, choose the week of the month (or send /series off to stop the current one):
+series-ask-weekday = The { $week } … which day?
+series-ask-time = At what time, in { $zone } time? Like <code>14:00</code>.
+series-time-invalid = Please write the time like 14:00.
+series-stopped = The monthly rule for “{ $title }” is stopped. Meetings already created stay.
+series-created-meeting =
+    ✅ The next meeting is created:
+
+    { $card }
+series-will-create = The next meeting will be created { $lead } days before it takes place.
+
+## Meetings: mistakes
+
+date-format = I could not read “{ $text }”. Please write it like <code>1405-09-30 14:00</code> or <code>2026-12-21 14:00</code>.
+date-nonexistent = “{ $text }” is not a real date and time. Please check the day and the month.
+date-past = That time has already passed. Please choose a time in the future.
+meeting-capacity-invalid = “{ $text }” is not a number of seats. Send a whole number such as 40, or Skip.
+meeting-deadline-after-start = The answer deadline must be before the meeting starts.
+meeting-is-cancelled = { $title } was cancelled.
+meeting-is-past = { $title } has already started; it can no longer be changed or answered.
+rsvp-closed = Answers for { $title } are closed: the deadline has passed.
+rsvp-not-invited = Only members of the network's organizations can answer. Join your organization with its invite link first.
