@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -26,7 +25,6 @@ from db.session import transaction
 
 log = logging.getLogger(__name__)
 
-BATCH = 50
 JOB_NAME = "outbox:dispatch"
 WAKE_JOB_NAME = "outbox:wake"
 
@@ -87,51 +85,37 @@ class Dispatcher:
                     fanouts = await outbox.claim(session, self.clock, fanout=True, limit=10)
                     for row in fanouts:
                         report.expanded += await meetings.expand(session, self.clock, row)
-                async with transaction(self.sessions) as session:
-                    rows = await outbox.claim(session, self.clock, fanout=False, limit=BATCH)
-                    claimed = [row.id for row in rows]
-                if not claimed and not fanouts:
+                if not fanouts:
                     break
-                await self._send_all(claimed, report)
+            workers = (self._worker(report) for _ in range(self.concurrency))
+            await asyncio.gather(*workers)
         return report
 
     def _paused(self) -> bool:
         return self.paused_until is not None and self.clock.now() < self.paused_until
 
-    async def _send_all(self, row_ids: Sequence[int], report: Report) -> None:
-        queue: asyncio.Queue[int] = asyncio.Queue()
-        for row_id in row_ids:
-            queue.put_nowait(row_id)
-
-        async def worker() -> None:
-            while not queue.empty():
-                row_id = queue.get_nowait()
-                await self._deliver(row_id, report)
-
-        await asyncio.gather(*(worker() for _ in range(min(self.concurrency, len(row_ids)))))
-
-    async def _deliver(self, row_id: int, report: Report) -> None:
-        if self._paused():
-            # Telegram asked us to wait: put the row back untouched, it keeps its place.
-            await self._finish(
-                row_id,
-                outbox.Outcome(OutboxStatus.PENDING, retry_at=self.paused_until),
-                refund=True,
-            )
-            return
-        async with transaction(self.sessions) as session:
-            row = await session.get(Outbox, row_id)
-            if row is None:
+    async def _worker(self, report: Report) -> None:
+        """Claim one due row at a time, so only rows really in flight are marked so."""
+        while not self._paused():
+            async with transaction(self.sessions) as session:
+                rows = await outbox.claim(session, self.clock, fanout=False, limit=1)
+                if not rows:
+                    return
+                row = rows[0]
+                row_id, chat_id = row.id, row.chat_id
+                rendered = await self._render(session, row)
+            if rendered is None or chat_id is None:
+                report.skipped += 1
+                await self._finish(row_id, outbox.Outcome(OutboxStatus.SKIPPED, "no longer useful"))
+                continue
+            await self.pacer.wait(chat_id)
+            if self._paused():
+                # Telegram asked us to wait while this one waited its turn: it keeps its place.
+                later = outbox.Outcome(OutboxStatus.PENDING, retry_at=self.paused_until)
+                await self._finish(row_id, later, refund=True)
                 return
-            chat_id = row.chat_id
-            rendered = await self._render(session, row)
-        if rendered is None or chat_id is None:
-            report.skipped += 1
-            await self._finish(row_id, outbox.Outcome(OutboxStatus.SKIPPED, "no longer useful"))
-            return
-        await self.pacer.wait(chat_id)
-        outcome = await self._send(chat_id, rendered, row_id, report)
-        await self._finish(row_id, outcome)
+            outcome = await self._send(chat_id, rendered, row_id, report)
+            await self._finish(row_id, outcome)
 
     async def _send(
         self, chat_id: int, rendered: Rendered, row_id: int, report: Report

@@ -103,13 +103,18 @@ class Harness:
 
 
 async def start_harness(
-    database: Database, clock: FakeClock, api: FakeBotApi | None = None, **settings: Any
+    database: Database,
+    clock: FakeClock,
+    api: FakeBotApi | None = None,
+    *,
+    request: FakeRequest | None = None,
+    **settings: Any,
 ) -> Harness:
     api = api or FakeBotApi()
     app = build_application(
         make_settings(database, **settings),
         clock=clock,
-        request=FakeRequest(api),
+        request=request or FakeRequest(api),
         get_updates_request=FakeRequest(api),
         schema=database.schema,
     )

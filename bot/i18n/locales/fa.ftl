@@ -186,3 +186,199 @@ error-no-conversation = متوجه نشدم. /help نشان می‌دهد که �
 error-text-only = لطفاً با متن جواب بدهید، یا برای توقف /cancel را بفرستید.
 error-unknown-command = این دستور را نمی‌شناسم. /help نشان می‌دهد که چه کارهایی می‌توانید انجام دهید.
 error-internal = ببخشید، از طرف من مشکلی پیش آمد. لطفاً چند لحظه بعد دوباره کوشش کنید.
+
+## Meetings: commands and buttons
+
+cmd-next = جلسه بعدی و جواب شما
+cmd-meetings = جلسات پیش رو
+cmd-newmeeting = برنامه‌ریزی یک جلسه نو
+cmd-series = تنظیم یا توقف برنامه ماهوار جلسات
+cmd-editmeeting = تغییر زمان، محل، اجندا یا ظرفیت جلسه
+cmd-cancelmeeting = لغو یک جلسه
+cmd-attendance = چه کسانی در جلسه اشتراک می‌کنند
+cmd-deliveries = پیام‌هایی که برای یک جلسه فرستاده شده است
+button-going = ✅ می‌آیم
+button-maybe = 🤔 شاید
+button-cant-go = ❌ نمی‌توانم بیایم
+button-calendar = 📅 افزودن به تقویم
+button-schedule = ✅ ثبت جلسه
+button-confirm-cancel-meeting = بلی، جلسه لغو شود
+button-keep-meeting = نخیر، لغو نشود
+button-no-limit = بدون محدودیت
+button-edit-time = 🗓 تاریخ و ساعت
+button-edit-venue = 📍 محل
+button-edit-agenda = 📝 اجندا
+button-edit-capacity = 🪑 ظرفیت
+blank = { "" }
+skipped = صرف‌نظر شد.
+
+## Meetings: what a meeting looks like
+
+meeting-card =
+    <b>{ $title }</b>
+    🗓 زمان: { $when }
+    📍 محل: { $venue }{ $agenda }{ $capacity }{ $deadline }
+meeting-agenda-line = { "" }
+    📝 اجندا: { $agenda }
+meeting-capacity-line = { "" }
+    🪑 ظرفیت: { $capacity } نفر
+meeting-seats-line = { "" }
+    🪑 ظرفیت: { $capacity } نفر، { $free } جای خالی
+meeting-deadline-line = { "" }
+    ⏳ لطفاً تا { $deadline } جواب بدهید
+meeting-short-date = { $when }
+rsvp-answer-none = شما هنوز جواب نداده‌اید.
+rsvp-answer-going = جواب شما: ✅ می‌آیم
+rsvp-answer-maybe = جواب شما: 🤔 شاید
+rsvp-answer-declined = جواب شما: ❌ نمی‌توانم بیایم
+rsvp-answer-waitlist = ظرفیت جلسه پر است: شما نفر { $position } در فهرست انتظار هستید. وقتی جایی خالی شود، به شما خبر می‌دهم.
+
+## Meetings: messages people receive
+
+invitation =
+    📩 <b>شما به جلسه شبکه دعوت شده‌اید</b>
+
+    { $card }
+
+    { $answer }
+reminder =
+    ⏰ <b>یادآوری</b>
+
+    { $card }
+
+    { $answer }
+nudge =
+    📩 <b>می‌آیید؟</b> لطفاً یکی از جواب‌ها را انتخاب کنید تا هماهنگ‌کننده‌ها بتوانند برنامه‌ریزی کنند.
+
+    { $card }
+
+    { $answer }
+update =
+    ✏️ <b>جلسه تغییر کرد</b>
+
+    { $card }
+
+    { $answer }
+promotion =
+    🎉 <b>یک جای خالی شد: شما در جلسه اشتراک می‌کنید!</b>
+
+    { $card }
+
+    { $answer }
+next-meeting =
+    <b>جلسه بعدی</b>
+
+    { $card }
+
+    { $answer }
+rsvp-card =
+    ‏{ $card }
+
+    { $answer }
+meeting-cancelled-notice = ❌ <b>لغو شد:</b> { $title }، { $when }. این جلسه برگزار نمی‌شود.
+calendar-caption = این فایل را باز کنید تا «{ $title }» به تقویم شما اضافه شود. اگر جلسه تغییر کند، فایل نو را باز کنید: همان مورد در تقویم به‌روز می‌شود.
+
+## Meetings: coordinators
+
+meeting-ask-title = عنوان جلسه چیست؟ (حداکثر { $limit } حرف؛ برای توقف /cancel را بفرستید)
+meeting-ask-when =
+    جلسه چه وقت است؟ تاریخ و ساعت را به وقت { $zone } (با ارقام انگلیسی یا فارسی) به یکی از این دو شکل بنویسید:
+    • هجری شمسی: <code>1405-09-30 14:00</code>، یا
+    • میلادی: <code>2026-12-21 14:00</code>
+meeting-ask-venue = جلسه در کجا برگزار می‌شود؟ نام محل یا یک لینک آنلاین بنویسید (حداکثر { $limit } حرف).
+meeting-ask-agenda = یک یادداشت کوتاه درباره اجندا بنویسید (حداکثر { $limit } حرف)، یا «صرف‌نظر» را بزنید.
+meeting-ask-capacity = ظرفیت جلسه چند نفر است؟ یک عدد بفرستید، یا اگر محدودیتی نیست «صرف‌نظر» را بزنید.
+meeting-ask-deadline = اعضا تا چه وقت می‌توانند جواب بدهند؟ تاریخ و ساعت را به وقت { $zone } بنویسید، مثلاً <code>1405-09-28 18:00</code>؛ یا «صرف‌نظر» را بزنید تا جواب دادن تا شروع جلسه ممکن باشد.
+meeting-preview =
+    <b>لطفاً جلسه را بررسی کنید</b>
+
+    { $card }
+meeting-scheduled =
+    ✅ جلسه ثبت شد (شماره { $id }):
+
+    { $card }
+
+    دعوت‌نامه‌ها برای { $people } عضو نهادهای تأییدشده فرستاده می‌شود.
+meeting-edit-what =
+    چه چیزی را می‌خواهید تغییر دهید؟
+
+    { $card }
+meeting-edited =
+    ✅ تغییر داده شد. به همه کسانی که دعوت شده‌اند خبر داده می‌شود.
+
+    { $card }
+meeting-cancel-confirm =
+    این جلسه لغو شود؟ به همه کسانی که دعوت شده‌اند خبر داده می‌شود.
+
+    { $card }
+meeting-cancelled-done = ❌ { $title } لغو شد. به همه کسانی که دعوت شده‌اند خبر داده می‌شود.
+meeting-kept = { $title } بدون تغییر می‌ماند.
+meetings-none = هیچ جلسه‌ای برنامه‌ریزی نشده است.
+meetings-list =
+    <b>جلسات پیش رو</b>
+    { $lines }
+meetings-line = • شماره { $id }: { $title } — { $when }
+pick-meeting = کدام جلسه؟
+meeting-id-invalid = «{ $text }» شماره جلسه نیست. /meetings شماره‌ها را نشان می‌دهد.
+attendance =
+    <b>حاضری: { $title }</b>
+    { $when }{ $capacity }
+
+    { $total }
+
+    به تفکیک نهاد:
+    { $lines }
+attendance-total = ✅ { $going } می‌آیند · 🤔 { $maybe } شاید · ❌ { $declined } نمی‌آیند · ⏳ { $waitlist } در انتظار · ❔ { $none } بدون جواب
+attendance-org = ‏• { $name }: ✅ { $going } · 🤔 { $maybe } · ❌ { $declined } · ⏳ { $waitlist } · ❔ { $none }
+deliveries =
+    <b>ارسال پیام‌ها: { $title }</b>
+    { $when }
+
+    📨 فرستاده شد: { $sent }
+    ⏳ در انتظار: { $pending }
+    🚫 نرسید (ربات را بلاک کرده یا هیچ‌وقت شروع نکرده): { $unreachable }
+    ⚠️ ناکام پس از چند کوشش: { $failed }
+    ⏭ فرستاده نشد (دیگر لازم نبود): { $skipped }
+
+## Monthly series
+
+series-week-1 = اولین
+series-week-2 = دومین
+series-week-3 = سومین
+series-week-4 = چهارمین
+series-week--1 = آخرین
+weekday-0 = دوشنبه
+weekday-1 = سه‌شنبه
+weekday-2 = چهارشنبه
+weekday-3 = پنجشنبه
+weekday-4 = جمعه
+weekday-5 = شنبه
+weekday-6 = یکشنبه
+series-rule = { $week } { $weekday } هر ماه، ساعت { $time }
+series-none = هیچ برنامه ماهواری تنظیم نشده است.
+series-current =
+    برنامه ماهوار: { $rule }.
+    عنوان: { $title }
+    جلسه بعدی: { $next }
+series-ask-week = برای تنظیم برنامه نو، هفته ماه را انتخاب کنید (یا برای توقف برنامه فعلی /series off را بفرستید):
+series-ask-weekday = { $week } … کدام روز هفته؟
+series-ask-time = در کدام ساعت، به وقت { $zone }؟ مثلاً <code>14:00</code>.
+series-time-invalid = لطفاً ساعت را این‌طور بنویسید: 14:00.
+series-stopped = برنامه ماهوار «{ $title }» متوقف شد. جلساتی که قبلاً ایجاد شده‌اند باقی می‌مانند.
+series-created-meeting =
+    ✅ جلسه بعدی ایجاد شد:
+
+    { $card }
+series-will-create = جلسه بعدی { $lead } روز پیش از برگزاری آن ایجاد می‌شود.
+
+## Meetings: mistakes
+
+date-format = «{ $text }» را نتوانستم بخوانم. لطفاً آن را این‌طور بنویسید: <code>1405-09-30 14:00</code> یا <code>2026-12-21 14:00</code>.
+date-nonexistent = «{ $text }» تاریخ و ساعت درستی نیست. لطفاً روز و ماه را بررسی کنید.
+date-past = این زمان گذشته است. لطفاً زمانی در آینده انتخاب کنید.
+meeting-capacity-invalid = «{ $text }» عدد درستی برای ظرفیت نیست. یک عدد کامل مانند 40 بفرستید، یا «صرف‌نظر» را بزنید.
+meeting-deadline-after-start = مهلت جواب دادن باید پیش از شروع جلسه باشد.
+meeting-is-cancelled = { $title } لغو شده است.
+meeting-is-past = { $title } قبلاً شروع شده است؛ دیگر نمی‌توان آن را تغییر داد یا به آن جواب داد.
+rsvp-closed = جواب دادن به { $title } بسته شده است: مهلت آن گذشته است.
+rsvp-not-invited = فقط اعضای نهادهای شبکه می‌توانند جواب بدهند. اول با لینک دعوت نهاد خود به آن بپیوندید.

@@ -186,3 +186,199 @@ error-no-conversation = پوه نه شوم. /help ښيي چې تاسو څه کو
 error-text-only = مهرباني وکړئ په متن ځواب ورکړئ، یا د بندولو لپاره /cancel ولېږئ.
 error-unknown-command = دا کمانډ نه پېژنم. /help ښيي چې تاسو څه کولی شئ.
 error-internal = بښنه غواړم، زما له خوا کومه ستونزه پېښه شوه. مهرباني وکړئ یو څو شېبې وروسته بیا هڅه وکړئ.
+
+## Meetings: commands and buttons
+
+cmd-next = راتلونکې غونډه او ستاسو ځواب
+cmd-meetings = راتلونکې غونډې
+cmd-newmeeting = د نوې غونډې ټاکل
+cmd-series = د میاشتنیو غونډو مهالوېش ټاکل یا بندول
+cmd-editmeeting = د غونډې وخت، ځای، اجنډا یا ظرفیت بدلول
+cmd-cancelmeeting = غونډه لغوه کول
+cmd-attendance = څوک غونډې ته راځي
+cmd-deliveries = د یوې غونډې لپاره لېږل شوي پیغامونه
+button-going = ✅ راځم
+button-maybe = 🤔 کېدای شي
+button-cant-go = ❌ نشم راتلای
+button-calendar = 📅 جنتري ته ورزیاتول
+button-schedule = ✅ غونډه ثبت کړئ
+button-confirm-cancel-meeting = هو، غونډه لغوه کړئ
+button-keep-meeting = نه، لغوه یې نه کړئ
+button-no-limit = بې له محدودیته
+button-edit-time = 🗓 نېټه او وخت
+button-edit-venue = 📍 ځای
+button-edit-agenda = 📝 اجنډا
+button-edit-capacity = 🪑 ظرفیت
+blank = { "" }
+skipped = پرېښودل شو.
+
+## Meetings: what a meeting looks like
+
+meeting-card =
+    <b>{ $title }</b>
+    🗓 وخت: { $when }
+    📍 ځای: { $venue }{ $agenda }{ $capacity }{ $deadline }
+meeting-agenda-line = { "" }
+    📝 اجنډا: { $agenda }
+meeting-capacity-line = { "" }
+    🪑 ظرفیت: { $capacity } تنه
+meeting-seats-line = { "" }
+    🪑 ظرفیت: { $capacity } تنه، خالي ځایونه: { $free }
+meeting-deadline-line = { "" }
+    ⏳ مهرباني وکړئ تر { $deadline } پورې ځواب ورکړئ
+meeting-short-date = { $when }
+rsvp-answer-none = تاسو لا ځواب نه دی ورکړی.
+rsvp-answer-going = ستاسو ځواب: ✅ راځم
+rsvp-answer-maybe = ستاسو ځواب: 🤔 کېدای شي
+rsvp-answer-declined = ستاسو ځواب: ❌ نشم راتلای
+rsvp-answer-waitlist = غونډه ډکه ده: تاسو د انتظار په لېست کې { $position } نمبر یاست. کله چې یو ځای خالي شي، تاسو ته به خبر درکړم.
+
+## Meetings: messages people receive
+
+invitation =
+    📩 <b>تاسو د شبکې غونډې ته رابلل شوي یاست</b>
+
+    { $card }
+
+    { $answer }
+reminder =
+    ⏰ <b>یادونه</b>
+
+    { $card }
+
+    { $answer }
+nudge =
+    📩 <b>راځئ که نه؟</b> مهرباني وکړئ یو ځواب وټاکئ چې همغږي کوونکي پلان جوړ کړای شي.
+
+    { $card }
+
+    { $answer }
+update =
+    ✏️ <b>غونډه بدله شوه</b>
+
+    { $card }
+
+    { $answer }
+promotion =
+    🎉 <b>یو ځای خالي شو: تاسو اوس غونډې ته ځئ!</b>
+
+    { $card }
+
+    { $answer }
+next-meeting =
+    <b>راتلونکې غونډه</b>
+
+    { $card }
+
+    { $answer }
+rsvp-card =
+    ‏{ $card }
+
+    { $answer }
+meeting-cancelled-notice = ❌ <b>لغوه شوه:</b> { $title }، { $when }. دا غونډه به نه جوړېږي.
+calendar-caption = دا فایل پرانیزئ ترڅو «{ $title }» ستاسو جنتري ته ورزیات شي. که غونډه بدله شي، نوی فایل پرانیزئ: همغه یادښت به په جنتري کې تازه شي.
+
+## Meetings: coordinators
+
+meeting-ask-title = د غونډې سرلیک څه دی؟ (تر { $limit } تورو پورې؛ د بندولو لپاره /cancel ولېږئ)
+meeting-ask-when =
+    غونډه کله ده؟ نېټه او وخت د { $zone } د وخت له مخې (په انګلیسي یا پښتو عددونو) په یوه له دې دوو ډولونو ولیکئ:
+    • لمریز هجري: <code>1405-09-30 14:00</code>، یا
+    • میلادي: <code>2026-12-21 14:00</code>
+meeting-ask-venue = چېرته؟ د ځای نوم یا آنلاین لینک ولیکئ (تر { $limit } تورو پورې).
+meeting-ask-agenda = د اجنډا په اړه یو لنډ یادښت ولیکئ (تر { $limit } تورو پورې)، یا «پرېښودل» کېکاږئ.
+meeting-ask-capacity = غونډه څو تنو ته ځای لري؟ یو عدد ولېږئ، یا که محدودیت نه وي «پرېښودل» کېکاږئ.
+meeting-ask-deadline = غړي تر کومه وخته ځواب ورکولی شي؟ نېټه او وخت د { $zone } د وخت له مخې داسې ولیکئ: <code>1405-09-28 18:00</code>؛ یا «پرېښودل» کېکاږئ ترڅو د غونډې تر پیله پورې ځواب ورکول ممکن وي.
+meeting-preview =
+    <b>مهرباني وکړئ غونډه وګورئ</b>
+
+    { $card }
+meeting-scheduled =
+    ✅ غونډه ثبت شوه (شمېره { $id }):
+
+    { $card }
+
+    بلنې به د تایید شویو سازمانونو { $people } غړو ته ولېږل شي.
+meeting-edit-what =
+    څه بدلول غواړئ؟
+
+    { $card }
+meeting-edited =
+    ✅ بدلون راغی. ټولو رابلل شویو کسانو ته خبر ورکول کېږي.
+
+    { $card }
+meeting-cancel-confirm =
+    دا غونډه لغوه شي؟ ټولو رابلل شویو کسانو ته به خبر ورکړل شي.
+
+    { $card }
+meeting-cancelled-done = ❌ { $title } لغوه شوه. ټولو رابلل شویو کسانو ته خبر ورکول کېږي.
+meeting-kept = { $title } همداسې پاتې کېږي.
+meetings-none = هېڅ غونډه نه ده ټاکل شوې.
+meetings-list =
+    <b>راتلونکې غونډې</b>
+    { $lines }
+meetings-line = • شمېره { $id }: { $title } — { $when }
+pick-meeting = کومه غونډه؟
+meeting-id-invalid = «{ $text }» د غونډې شمېره نه ده. /meetings شمېرې ښيي.
+attendance =
+    <b>ګډون: { $title }</b>
+    { $when }{ $capacity }
+
+    { $total }
+
+    د سازمانونو له مخې:
+    { $lines }
+attendance-total = ✅ { $going } راځي · 🤔 { $maybe } کېدای شي · ❌ { $declined } نه شي راتلای · ⏳ { $waitlist } په انتظار · ❔ { $none } بې ځوابه
+attendance-org = ‏• { $name }: ✅ { $going } · 🤔 { $maybe } · ❌ { $declined } · ⏳ { $waitlist } · ❔ { $none }
+deliveries =
+    <b>لېږل شوي پیغامونه: { $title }</b>
+    { $when }
+
+    📨 ولېږل شول: { $sent }
+    ⏳ په تمه: { $pending }
+    🚫 ونه رسېدل (بوټ یې بلاک کړی یا یې هېڅکله نه دی پیل کړی): { $unreachable }
+    ⚠️ له څو هڅو وروسته ناکام: { $failed }
+    ⏭ پرېښودل شول (نور ګټور نه وو): { $skipped }
+
+## Monthly series
+
+series-week-1 = لومړۍ
+series-week-2 = دویمه
+series-week-3 = درېیمه
+series-week-4 = څلورمه
+series-week--1 = وروستۍ
+weekday-0 = دوشنبه
+weekday-1 = سه شنبه
+weekday-2 = چهارشنبه
+weekday-3 = پنجشنبه
+weekday-4 = جمعه
+weekday-5 = شنبه
+weekday-6 = یکشنبه
+series-rule = د هرې میاشتې { $week } { $weekday }، ساعت { $time }
+series-none = هېڅ میاشتنی مهالوېش نه دی ټاکل شوی.
+series-current =
+    میاشتنی مهالوېش: { $rule }.
+    سرلیک: { $title }
+    راتلونکې غونډه: { $next }
+series-ask-week = د نوي مهالوېش د ټاکلو لپاره د میاشتې اونۍ وټاکئ (یا د اوسني مهالوېش د بندولو لپاره /series off ولېږئ):
+series-ask-weekday = { $week } … کومه ورځ؟
+series-ask-time = په کوم ساعت، د { $zone } د وخت له مخې؟ د بېلګې په توګه <code>14:00</code>.
+series-time-invalid = مهرباني وکړئ وخت داسې ولیکئ: 14:00.
+series-stopped = د «{ $title }» میاشتنی مهالوېش بند شو. هغه غونډې چې مخکې جوړې شوې دي پاتې کېږي.
+series-created-meeting =
+    ✅ راتلونکې غونډه جوړه شوه:
+
+    { $card }
+series-will-create = راتلونکې غونډه به له پیل کېدو { $lead } ورځې مخکې جوړه شي.
+
+## Meetings: mistakes
+
+date-format = «{ $text }» مې ونه شو لوستلای. مهرباني وکړئ داسې یې ولیکئ: <code>1405-09-30 14:00</code> یا <code>2026-12-21 14:00</code>.
+date-nonexistent = «{ $text }» سمه نېټه او وخت نه دی. مهرباني وکړئ ورځ او میاشت وګورئ.
+date-past = دا وخت تېر شوی دی. مهرباني وکړئ په راتلونکي کې یو وخت وټاکئ.
+meeting-capacity-invalid = «{ $text }» د ځایونو شمېر نه دی. یو بشپړ عدد لکه 40 ولېږئ، یا «پرېښودل» کېکاږئ.
+meeting-deadline-after-start = د ځواب ورکولو وروستۍ نېټه باید د غونډې له پیل مخکې وي.
+meeting-is-cancelled = { $title } لغوه شوې ده.
+meeting-is-past = { $title } پیل شوې ده؛ نور نه بدلېدای شي او نه ورته ځواب ورکول کېدای شي.
+rsvp-closed = د { $title } لپاره ځوابونه بند دي: وروستۍ نېټه تېره شوې ده.
+rsvp-not-invited = یوازې د شبکې د سازمانونو غړي ځواب ورکولی شي. لومړی د خپل سازمان د بلنې لینک له لارې ورته ورګډ شئ.
