@@ -82,11 +82,10 @@ class Dispatcher:
         async with self._running:
             while not self._paused():
                 async with transaction(self.sessions) as session:
-                    fanouts = await outbox.claim(session, self.clock, fanout=True, limit=10)
-                    for row in fanouts:
-                        report.expanded += await meetings.expand(session, self.clock, row)
-                if not fanouts:
-                    break
+                    fanout = await outbox.claim_one(session, self.clock, fanout=True)
+                    if fanout is None:
+                        break
+                    report.expanded += await meetings.expand(session, self.clock, fanout)
             workers = (self._worker(report) for _ in range(self.concurrency))
             await asyncio.gather(*workers)
         return report
@@ -98,10 +97,9 @@ class Dispatcher:
         """Claim one due row at a time, so only rows really in flight are marked so."""
         while not self._paused():
             async with transaction(self.sessions) as session:
-                rows = await outbox.claim(session, self.clock, fanout=False, limit=1)
-                if not rows:
+                row = await outbox.claim_one(session, self.clock, fanout=False)
+                if row is None:
                     return
-                row = rows[0]
                 row_id, chat_id = row.id, row.chat_id
                 rendered = await self._render(session, row)
             if rendered is None or chat_id is None:

@@ -109,7 +109,8 @@ def parse_when(text: str, tz: str, now: datetime) -> datetime:
 def parse_capacity(text: str) -> int:
     """A positive whole number of seats."""
     value = normalize_digits(text).strip()
-    if not value.lstrip("-").isdigit():
+    # ASCII digits only: str.isdigit() also accepts "²", which int() then refuses.
+    if not (value.isascii() and value.isdigit()):
         raise DomainError("meeting-capacity-invalid", text=text.strip()[:20])
     seats = int(value)
     if seats < 1 or seats > CAPACITY_LIMIT:
@@ -272,6 +273,8 @@ async def edit(
     _require_coordinator(actor, coordinators)
     meeting = await lock(session, meeting_id)
     ensure_open(meeting, clock.now())
+    if change.starts_at is not None and change.starts_at <= clock.now():
+        raise DomainError("date-past", text="")
     promoted: list[Person] = []
     if change.starts_at is not None and change.starts_at != meeting.starts_at:
         if meeting.rsvp_deadline is not None and meeting.rsvp_deadline > change.starts_at:
@@ -289,9 +292,12 @@ async def edit(
     await session.flush()
     if change.starts_at is not None:
         # Reminders and nudges planned for the old time would now come at the wrong moment.
-        await outbox.skip_pending(
-            session, meeting.id, [INVITATION, REMINDER, NUDGE], reason="meeting time changed"
+        # Once invitations fanned out, those still waiting to be sent (a retry, a latecomer)
+        # stay: they are rendered with the new time, and nothing else would invite them.
+        stale = (
+            [REMINDER, NUDGE] if meeting.invited_at is not None else [INVITATION, REMINDER, NUDGE]
         )
+        await outbox.skip_pending(session, meeting.id, stale, reason="meeting time changed")
         await plan_deliveries(session, clock, meeting, plan)
     if change.capacity is not None or change.clear_capacity:
         from bot.services.rsvp import fill_free_seats

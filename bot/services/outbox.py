@@ -57,9 +57,11 @@ async def enqueue(
                 "next_attempt_at": due_at,
                 "created_at": clock.now(),
             },
-        )
+        ).returning(Outbox.id)
     )
-    return bool(getattr(result, "rowcount", 0))
+    # RETURNING, not rowcount: psycopg reports rowcount -1 for an INSERT whose RETURNING
+    # SQLAlchemy consumed, which read as "inserted" even when the key already existed.
+    return result.first() is not None
 
 
 def _due(now: datetime) -> Any:
@@ -69,25 +71,43 @@ def _due(now: datetime) -> Any:
     )
 
 
-async def claim(session: AsyncSession, clock: Clock, *, fanout: bool, limit: int) -> list[Outbox]:
-    """Take due rows for this process; others skip them (SKIP LOCKED on PostgreSQL)."""
+async def claim(
+    session: AsyncSession, clock: Clock, *, fanout: bool, limit: int = 1
+) -> list[Outbox]:
+    """Take up to `limit` due rows, oldest first, one statement each (see claim_one)."""
+    claimed: list[Outbox] = []
+    while len(claimed) < limit:
+        row = await claim_one(session, clock, fanout=fanout)
+        if row is None:
+            break
+        claimed.append(row)
+    return claimed
+
+
+async def claim_one(session: AsyncSession, clock: Clock, *, fanout: bool) -> Outbox | None:
+    """Take the next due row for this worker in one statement; no two workers take the same.
+
+    The UPDATE takes SQLite's write lock before it looks; on PostgreSQL the scalar subquery
+    runs once and skips rows other workers have locked (FOR UPDATE SKIP LOCKED). (An IN
+    subquery may be run again per row there, and then claims more than one.)
+    """
     now = clock.now()
-    rows = list(
-        (
-            await session.execute(
-                select(Outbox)
-                .where(_due(now), Outbox.fanout.is_(fanout))
-                .order_by(Outbox.next_attempt_at, Outbox.id)
-                .limit(limit)
-                .with_for_update(skip_locked=True)
-            )
-        ).scalars()
+    due = (
+        select(Outbox.id)
+        .where(_due(now), Outbox.fanout.is_(fanout))
+        .order_by(Outbox.next_attempt_at, Outbox.id)
+        .limit(1)
+        .with_for_update(skip_locked=True)
+        .scalar_subquery()
     )
-    for row in rows:
-        row.status = OutboxStatus.SENDING
-        row.claimed_at = now
-        row.attempts += 1
-    return rows
+    claimed = await session.scalars(
+        update(Outbox)
+        .where(Outbox.id == due, _due(now))
+        .values(status=OutboxStatus.SENDING, claimed_at=now, attempts=Outbox.attempts + 1)
+        .returning(Outbox),
+        execution_options={"synchronize_session": False, "populate_existing": True},
+    )
+    return claimed.one_or_none()
 
 
 async def next_due_at(session: AsyncSession) -> datetime | None:
@@ -101,7 +121,9 @@ async def next_due_at(session: AsyncSession) -> datetime | None:
 
 def backoff(attempts: int) -> timedelta:
     """15 s, 30 s, 1 min, … up to 30 min between tries of a message that hit a network error."""
-    delay: timedelta = BACKOFF_START * (2 ** max(attempts - 1, 0))
+    # The exponent is bounded: attempts keep growing with each crash recovery, and
+    # 15 s x 2**60 no longer fits in a timedelta (OverflowError instead of the cap).
+    delay: timedelta = BACKOFF_START * (2 ** min(max(attempts - 1, 0), 20))
     return min(delay, BACKOFF_CAP)
 
 
@@ -153,7 +175,7 @@ async def counts(session: AsyncSession, meeting_id: int) -> dict[OutboxStatus, i
         .where(Outbox.meeting_id == meeting_id, Outbox.fanout.is_(False))
         .group_by(Outbox.status)
     )
-    found = {status: count for status, count in rows.tuples()}
+    found = {status: count for status, count in rows}
     return {status: found.get(status, 0) for status in OutboxStatus}
 
 
@@ -166,6 +188,6 @@ async def counts_by_kind(
         .group_by(Outbox.kind, Outbox.status)
     )
     table: dict[str, dict[OutboxStatus, int]] = {}
-    for kind, status, count in rows.tuples():
+    for kind, status, count in rows:
         table.setdefault(kind, dict.fromkeys(OutboxStatus, 0))[status] = count
     return table

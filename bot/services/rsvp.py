@@ -108,9 +108,10 @@ async def record(
                 "going_since": None,
                 "answered_at": now,
             },
-        )
+        ).returning(Rsvp.id)
     )
-    created = bool(getattr(inserted, "rowcount", 0))
+    # RETURNING, not rowcount, which psycopg reports as -1 here (see outbox.enqueue).
+    created = inserted.first() is not None
     rsvp = (
         await session.execute(
             select(Rsvp)
@@ -221,7 +222,7 @@ async def attendance(
             .where(Organization.status == OrgStatus.APPROVED)
             .order_by(Organization.name)
         )
-    ).tuples()
+    )
     per_org: dict[str, list[tuple[RsvpAnswer | None, bool | None]]] = {}
     per_person: dict[int, tuple[RsvpAnswer | None, bool | None]] = {}
     for org_name, person_id, answer, waitlisted in rows:
@@ -234,7 +235,7 @@ async def attendance(
                 Rsvp.meeting_id == meeting_id
             )
         )
-    ).tuples()
+    )
     for person_id, answer, waitlisted in outsiders:
         per_person.setdefault(person_id, (answer, waitlisted))
     return Attendance(

@@ -1,0 +1,73 @@
+"""The dispatcher's pacing: under Telegram's limits overall and per chat, without real waits."""
+
+import asyncio
+
+import pytest
+
+from bot.jobs.pacing import GROUP_CHAT_GAP, PRIVATE_CHAT_GAP, Pacer
+
+
+class FakeTime:
+    """A monotonic clock that only moves when the pacer sleeps."""
+
+    def __init__(self) -> None:
+        self.now = 100.0
+        self.sleeps: list[float] = []
+
+    def monotonic(self) -> float:
+        return self.now
+
+    async def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.now += seconds
+
+
+async def _starts(pacer: Pacer, time: FakeTime, chats: list[int | None]) -> list[float]:
+    starts = []
+    for chat in chats:
+        await pacer.wait(chat)
+        starts.append(time.now)
+    return starts
+
+
+async def test_sends_are_spaced_so_no_second_holds_more_than_the_rate() -> None:
+    time = FakeTime()
+    pacer = Pacer(25, monotonic=time.monotonic, sleep=time.sleep)
+    starts = await _starts(pacer, time, list(range(1, 101)))
+    for index, start in enumerate(starts):
+        in_window = [s for s in starts[index:] if s < start + 1.0]
+        assert len(in_window) <= 25
+    assert starts[-1] - starts[0] == pytest.approx(99 / 25)  # and no slower than the rate
+
+
+async def test_the_same_person_gets_at_most_one_message_a_second() -> None:
+    time = FakeTime()
+    pacer = Pacer(1000, monotonic=time.monotonic, sleep=time.sleep)
+    starts = await _starts(pacer, time, [7, 7, 8])
+    assert starts[1] - starts[0] >= PRIVATE_CHAT_GAP
+    assert starts[2] - starts[1] < PRIVATE_CHAT_GAP
+
+
+async def test_a_group_gets_at_most_twenty_messages_a_minute() -> None:
+    time = FakeTime()
+    pacer = Pacer(1000, monotonic=time.monotonic, sleep=time.sleep)
+    starts = await _starts(pacer, time, [-100] * 21)
+    assert starts[-1] - starts[0] >= 60 - 1e-9
+    assert GROUP_CHAT_GAP * 20 == 60
+
+
+async def test_concurrent_workers_share_one_budget() -> None:
+    time = FakeTime()
+    pacer = Pacer(10, monotonic=time.monotonic, sleep=time.sleep)
+    starts: list[float] = []
+
+    async def worker(first_chat: int) -> None:
+        for n in range(5):
+            await pacer.wait(first_chat * 100 + n)
+            starts.append(time.now)
+
+    await asyncio.gather(*(worker(w) for w in range(1, 5)))
+    starts.sort()
+    assert len(starts) == 20
+    for index, start in enumerate(starts):
+        assert len([s for s in starts[index:] if s < start + 1.0]) <= 11
