@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, nullcontext
 from pathlib import Path
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
@@ -83,10 +85,37 @@ def make_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession
     return async_sessionmaker(engine, expire_on_commit=False)
 
 
+_WRITE_LOCKS: WeakKeyDictionary[AsyncEngine, asyncio.Lock] = WeakKeyDictionary()
+
+
+def _write_lock(factory: async_sessionmaker[AsyncSession]) -> asyncio.Lock | None:
+    """On SQLite, one lock per engine for transactions that may write.
+
+    SQLite has a single writer; writers that find it busy sleep in growing steps (the busy
+    timeout). Queuing them in the event loop instead hands the lock over at once.
+    """
+    engine = factory.kw.get("bind")
+    if not isinstance(engine, AsyncEngine) or engine.dialect.name != "sqlite":
+        return None
+    lock = _WRITE_LOCKS.get(engine)
+    if lock is None:
+        lock = _WRITE_LOCKS[engine] = asyncio.Lock()
+    return lock
+
+
 @asynccontextmanager
 async def transaction(
     factory: async_sessionmaker[AsyncSession],
 ) -> AsyncIterator[AsyncSession]:
     """One unit of work: commits when the block ends, rolls back if it raises."""
-    async with factory() as session, session.begin():
+    lock = _write_lock(factory)
+    async with lock if lock is not None else nullcontext():
+        async with factory() as session, session.begin():
+            yield session
+
+
+@asynccontextmanager
+async def reading(factory: async_sessionmaker[AsyncSession]) -> AsyncIterator[AsyncSession]:
+    """A read-only unit of work: never waits for writers (SQLite WAL readers do not block)."""
+    async with factory() as session:
         yield session

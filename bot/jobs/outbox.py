@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Bot
 from telegram.constants import ParseMode
@@ -20,12 +21,13 @@ from bot.i18n import Catalog, Msg, msg, pick_language
 from bot.jobs.pacing import Pacer
 from bot.services import meetings, outbox, people, rsvp
 from bot.views import invitation, when
-from db.models import Meeting, MeetingStatus, Outbox, OutboxStatus, Person, RsvpAnswer
-from db.session import transaction
+from db.models import Meeting, MeetingStatus, Outbox, OutboxStatus, Person, Rsvp, RsvpAnswer
+from db.session import reading, transaction
 
 log = logging.getLogger(__name__)
 
 JOB_NAME = "outbox:dispatch"
+WAVES = 2
 WAKE_JOB_NAME = "outbox:wake"
 
 
@@ -82,38 +84,50 @@ class Dispatcher:
         async with self._running:
             while not self._paused():
                 async with transaction(self.sessions) as session:
-                    fanout = await outbox.claim_one(session, self.clock, fanout=True)
-                    if fanout is None:
+                    fanouts = await outbox.claim(session, self.clock, fanout=True)
+                    if not fanouts:
                         break
-                    report.expanded += await meetings.expand(session, self.clock, fanout)
-            workers = (self._worker(report) for _ in range(self.concurrency))
-            await asyncio.gather(*workers)
+                    report.expanded += await meetings.expand(session, self.clock, fanouts[0])
+            # Two waves overlap, so one wave's database work hides behind the other's sends.
+            waves = min(WAVES, self.concurrency)
+            size = -(-self.concurrency // waves)
+            await asyncio.gather(*(self._waves(size, report) for _ in range(waves)))
         return report
 
     def _paused(self) -> bool:
         return self.paused_until is not None and self.clock.now() < self.paused_until
 
-    async def _worker(self, report: Report) -> None:
-        """Claim one due row at a time, so only rows really in flight are marked so."""
+    async def _waves(self, size: int, report: Report) -> None:
+        """Claim a few due rows, send them side by side, record every result; repeat.
+
+        Only a claimed wave is marked as being sent: after a crash, just those rows wait for
+        their lease to end and may reach someone twice (the rest are sent once, at once).
+        """
         while not self._paused():
             async with transaction(self.sessions) as session:
-                row = await outbox.claim_one(session, self.clock, fanout=False)
-                if row is None:
-                    return
-                row_id, chat_id = row.id, row.chat_id
-                rendered = await self._render(session, row)
-            if rendered is None or chat_id is None:
-                report.skipped += 1
-                await self._finish(row_id, outbox.Outcome(OutboxStatus.SKIPPED, "no longer useful"))
-                continue
-            await self.pacer.wait(chat_id)
-            if self._paused():
-                # Telegram asked us to wait while this one waited its turn: it keeps its place.
-                later = outbox.Outcome(OutboxStatus.PENDING, retry_at=self.paused_until)
-                await self._finish(row_id, later, refund=True)
+                rows = await outbox.claim(session, self.clock, fanout=False, limit=size)
+            if not rows:
                 return
-            outcome = await self._send(chat_id, rendered, row_id, report)
-            await self._finish(row_id, outcome)
+            async with reading(self.sessions) as session:
+                rendered = await self._render_all(session, rows)
+            results = await asyncio.gather(
+                *(self._deliver(row, rendered.get(row.id), report) for row in rows)
+            )
+            async with transaction(self.sessions) as session:
+                for row_id, outcome, refund in results:
+                    await outbox.finish(session, self.clock, row_id, outcome, refund=refund)
+
+    async def _deliver(
+        self, row: Outbox, rendered: Rendered | None, report: Report
+    ) -> tuple[int, outbox.Outcome, bool]:
+        if rendered is None or row.chat_id is None:
+            report.skipped += 1
+            return row.id, outbox.Outcome(OutboxStatus.SKIPPED, "no longer useful"), False
+        await self.pacer.wait(row.chat_id)
+        if self._paused():
+            # Telegram asked us to wait while this one waited its turn: it keeps its place.
+            return row.id, outbox.Outcome(OutboxStatus.PENDING, retry_at=self.paused_until), True
+        return row.id, await self._send(row.chat_id, rendered, row.id, report), False
 
     async def _send(
         self, chat_id: int, rendered: Rendered, row_id: int, report: Report
@@ -166,18 +180,44 @@ class Dispatcher:
         retry_at = self.clock.now() + outbox.backoff(attempts)
         return outbox.Outcome(OutboxStatus.PENDING, f"network: {error}", retry_at=retry_at)
 
-    async def _finish(self, row_id: int, outcome: outbox.Outcome, *, refund: bool = False) -> None:
-        async with transaction(self.sessions) as session:
-            await outbox.finish(session, self.clock, row_id, outcome, refund=refund)
+    async def _render_all(self, session: AsyncSession, rows: list[Outbox]) -> dict[int, Rendered]:
+        """Render a wave; people, meetings and answers are read once for all of it."""
+        people_ids = {row.person_id for row in rows if row.person_id}
+        meeting_ids = {row.meeting_id for row in rows if row.meeting_id}
+        persons = {
+            p.id: p for p in await session.scalars(select(Person).where(Person.id.in_(people_ids)))
+        }
+        found = await session.scalars(select(Meeting).where(Meeting.id.in_(meeting_ids)))
+        meetings_by_id = {m.id: m for m in found}
+        answers = {
+            (r.meeting_id, r.person_id): r
+            for r in await session.scalars(
+                select(Rsvp).where(Rsvp.meeting_id.in_(meeting_ids), Rsvp.person_id.in_(people_ids))
+            )
+        }
+        rendered = {}
+        for row in rows:
+            person = persons.get(row.person_id or 0)
+            meeting = meetings_by_id.get(row.meeting_id or 0)
+            if person is None or meeting is None:
+                continue
+            answer = answers.get((meeting.id, person.id))
+            result = await self._render(session, row, person, meeting, answer)
+            if result is not None:
+                rendered[row.id] = result
+        return rendered
 
-    async def _render(self, session: AsyncSession, row: Outbox) -> Rendered | None:
+    async def _render(
+        self,
+        session: AsyncSession,
+        row: Outbox,
+        person: Person,
+        meeting: Meeting,
+        answer: Rsvp | None,
+    ) -> Rendered | None:
         """The message as it should read now, in the recipient's language; None to skip it."""
         now = self.clock.now()
         if row.not_after is not None and now >= row.not_after:
-            return None
-        person = await session.get(Person, row.person_id) if row.person_id else None
-        meeting = await session.get(Meeting, row.meeting_id) if row.meeting_id else None
-        if person is None or meeting is None:
             return None
         lang = pick_language(person.language, None, self.default_language)
         if row.kind == meetings.CANCELLATION:
@@ -186,7 +226,6 @@ class Dispatcher:
             )
         if meeting.status == MeetingStatus.CANCELLED:
             return None
-        answer = await rsvp.current(session, person, meeting.id)
         position = await rsvp.waitlist_position(session, answer) if answer else None
         if row.kind == meetings.REMINDER:
             if answer is None or answer.answer not in (RsvpAnswer.GOING, RsvpAnswer.MAYBE):

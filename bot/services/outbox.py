@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import any_, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import Clock
@@ -74,40 +74,32 @@ def _due(now: datetime) -> Any:
 async def claim(
     session: AsyncSession, clock: Clock, *, fanout: bool, limit: int = 1
 ) -> list[Outbox]:
-    """Take up to `limit` due rows, oldest first, one statement each (see claim_one)."""
-    claimed: list[Outbox] = []
-    while len(claimed) < limit:
-        row = await claim_one(session, clock, fanout=fanout)
-        if row is None:
-            break
-        claimed.append(row)
-    return claimed
+    """Take up to `limit` due rows, oldest first, in one statement: no two workers share one.
 
-
-async def claim_one(session: AsyncSession, clock: Clock, *, fanout: bool) -> Outbox | None:
-    """Take the next due row for this worker in one statement; no two workers take the same.
-
-    The UPDATE takes SQLite's write lock before it looks; on PostgreSQL the scalar subquery
-    runs once and skips rows other workers have locked (FOR UPDATE SKIP LOCKED). (An IN
-    subquery may be run again per row there, and then claims more than one.)
+    The UPDATE takes SQLite's write lock before it looks. On PostgreSQL the inner SELECT skips
+    rows other workers have locked (FOR UPDATE SKIP LOCKED) and runs once, as an array: run as
+    an IN subquery, the planner may evaluate it again per row and claim more than `limit`.
     """
     now = clock.now()
     due = (
         select(Outbox.id)
         .where(_due(now), Outbox.fanout.is_(fanout))
         .order_by(Outbox.next_attempt_at, Outbox.id)
-        .limit(1)
+        .limit(limit)
         .with_for_update(skip_locked=True)
-        .scalar_subquery()
     )
+    if session.get_bind().dialect.name == "postgresql":
+        chosen = Outbox.id == any_(func.array(due.scalar_subquery()))
+    else:
+        chosen = Outbox.id.in_(due.scalar_subquery())
     claimed = await session.scalars(
         update(Outbox)
-        .where(Outbox.id == due, _due(now))
+        .where(chosen, _due(now))
         .values(status=OutboxStatus.SENDING, claimed_at=now, attempts=Outbox.attempts + 1)
         .returning(Outbox),
         execution_options={"synchronize_session": False, "populate_existing": True},
     )
-    return claimed.one_or_none()
+    return sorted(claimed, key=lambda row: (row.next_attempt_at, row.id))
 
 
 async def next_due_at(session: AsyncSession) -> datetime | None:
@@ -151,6 +143,14 @@ async def finish(
         if outcome.status == OutboxStatus.SENT:
             values.update(sent_at=clock.now(), tg_message_id=outcome.tg_message_id)
     await session.execute(update(Outbox).where(Outbox.id == row_id).values(**values))
+
+
+async def finish_many(
+    session: AsyncSession, clock: Clock, results: Sequence[tuple[int, Outcome]]
+) -> None:
+    """Record the results of a wave of sends in one transaction."""
+    for row_id, outcome in results:
+        await finish(session, clock, row_id, outcome)
 
 
 async def skip_pending(

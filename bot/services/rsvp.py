@@ -211,17 +211,15 @@ async def attendance(
     meeting = await session.get(Meeting, meeting_id)
     if meeting is None:
         raise DomainError("error-stale-button")
-    rows = (
-        await session.execute(
-            select(Organization.name, Membership.person_id, Rsvp.answer, Rsvp.waitlisted)
-            .join(Organization, Organization.id == Membership.organization_id)
-            .outerjoin(
-                Rsvp,
-                and_(Rsvp.person_id == Membership.person_id, Rsvp.meeting_id == meeting_id),
-            )
-            .where(Organization.status == OrgStatus.APPROVED)
-            .order_by(Organization.name)
+    rows = await session.execute(
+        select(Organization.name, Membership.person_id, Rsvp.answer, Rsvp.waitlisted)
+        .join(Organization, Organization.id == Membership.organization_id)
+        .outerjoin(
+            Rsvp,
+            and_(Rsvp.person_id == Membership.person_id, Rsvp.meeting_id == meeting_id),
         )
+        .where(Organization.status == OrgStatus.APPROVED)
+        .order_by(Organization.name)
     )
     per_org: dict[str, list[tuple[RsvpAnswer | None, bool | None]]] = {}
     per_person: dict[int, tuple[RsvpAnswer | None, bool | None]] = {}
@@ -229,12 +227,8 @@ async def attendance(
         per_org.setdefault(org_name, []).append((answer, waitlisted))
         per_person[person_id] = (answer, waitlisted)
     # Coordinators who are in no organization may answer too.
-    outsiders = (
-        await session.execute(
-            select(Rsvp.person_id, Rsvp.answer, Rsvp.waitlisted).where(
-                Rsvp.meeting_id == meeting_id
-            )
-        )
+    outsiders = await session.execute(
+        select(Rsvp.person_id, Rsvp.answer, Rsvp.waitlisted).where(Rsvp.meeting_id == meeting_id)
     )
     for person_id, answer, waitlisted in outsiders:
         per_person.setdefault(person_id, (answer, waitlisted))

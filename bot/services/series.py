@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import Clock
@@ -44,7 +44,8 @@ def parse_clock(text: str) -> tuple[int, int]:
 
     value = normalize_digits(text).strip().replace(".", ":")
     hours, _, minutes = value.partition(":")
-    if not (hours.isdigit() and minutes.isdigit() and len(minutes) == 2):
+    # ASCII digits only: str.isdigit() also accepts "²", which int() then refuses.
+    if not (value.isascii() and hours.isdigit() and minutes.isdigit() and len(minutes) == 2):
         raise DomainError("series-time-invalid")
     hour, minute = int(hours), int(minutes)
     if not (0 <= hour <= 23 and 0 <= minute <= 59):
@@ -79,6 +80,13 @@ def next_occurrence(rule: Rule, after: datetime) -> datetime:
             return when
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     raise AssertionError("a monthly rule always has a meeting within three months")
+
+
+def previous_occurrence(rule: Rule, when: datetime) -> datetime:
+    """The rule's meeting in the month before the one `when` falls in (in the rule's zone)."""
+    local = when.astimezone(ZoneInfo(rule.timezone))
+    year, month = (local.year - 1, 12) if local.month == 1 else (local.year, local.month - 1)
+    return occurrence(rule, year, month)
 
 
 def rule_of(series: MeetingSeries) -> Rule:
@@ -155,12 +163,23 @@ async def roll_over(
     series = await active(session)
     if series is None:
         return []
-    when = next_occurrence(rule_of(series), clock.now())
+    rule = rule_of(series)
+    when = next_occurrence(rule, clock.now())
     if when - lead > clock.now():
         return []
+    # The meeting made for this occurrence may have been moved since (or cancelled), so it is
+    # found by when it was made: after the previous occurrence, which was made before it.
     exists = (
         await session.execute(
-            select(Meeting.id).where(Meeting.series_id == series.id, Meeting.starts_at == when)
+            select(Meeting.id)
+            .where(
+                Meeting.series_id == series.id,
+                or_(
+                    Meeting.starts_at == when,
+                    Meeting.created_at >= previous_occurrence(rule, when),
+                ),
+            )
+            .limit(1)
         )
     ).scalar_one_or_none()
     if exists is not None:
