@@ -12,14 +12,17 @@ from db.models import Base
 
 
 def insert_or_ignore(
-    session: AsyncSession, model: type[Base], conflict: list[str], values: dict[str, Any]
+    session: AsyncSession,
+    model: type[Base],
+    conflict: list[str],
+    values: dict[str, Any] | None = None,
 ) -> Insert:
-    """An INSERT that does nothing when the unique `conflict` columns already match a row."""
+    """An INSERT that does nothing when the unique `conflict` columns already match a row.
+
+    Without `values`, execute it with a list of parameter sets to insert many rows at once.
+    """
     dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":
-        return (
-            postgresql.insert(model)
-            .values(**values)
-            .on_conflict_do_nothing(index_elements=conflict)
-        )
-    return sqlite.insert(model).values(**values).on_conflict_do_nothing(index_elements=conflict)
+    insert = postgresql.insert(model) if dialect == "postgresql" else sqlite.insert(model)
+    if values is not None:
+        insert = insert.values(**values)
+    return insert.on_conflict_do_nothing(index_elements=conflict)

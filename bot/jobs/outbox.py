@@ -114,8 +114,7 @@ class Dispatcher:
                 *(self._deliver(row, rendered.get(row.id), report) for row in rows)
             )
             async with transaction(self.sessions) as session:
-                for row_id, outcome, refund in results:
-                    await outbox.finish(session, self.clock, row_id, outcome, refund=refund)
+                await outbox.finish_many(session, self.clock, results)
 
     async def _deliver(
         self, row: Outbox, rendered: Rendered | None, report: Report

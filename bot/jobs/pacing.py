@@ -10,11 +10,15 @@ PRIVATE_CHAT_GAP = 1.0  # Telegram: about one message per second to the same per
 GROUP_CHAT_GAP = 3.0  # and twenty a minute to the same group
 
 
-class Pacer:
-    """A strict spacer: sends start at least 1/rate seconds apart, and per chat further apart.
+BURST = 3  # sends a late pacer may catch up at once
 
-    Strict spacing (a bucket of one) means no window of one second ever holds more than
-    `rate` + 1 sends, which is what Telegram's flood control counts.
+
+class Pacer:
+    """Spaces sends 1/rate seconds apart (and per chat further apart), like a token bucket.
+
+    A sender that fell behind (a slow database write) may catch up by at most BURST sends, so
+    no window of one second ever holds more than rate + BURST + 1 sends: keep that under what
+    Telegram's flood control counts (about 30 a second) and it never answers 429.
     """
 
     def __init__(
@@ -35,16 +39,19 @@ class Pacer:
         """Return when the next send may start."""
         async with self._lock:
             now = self._monotonic()
-            slot = max(now, self._next)
+            # The budget's next slot; it may lie a little in the past for a sender catching up.
+            slot = max(now - BURST * self.interval, self._next)
+            start = max(slot, now)
             if chat_id is not None:
-                slot = max(slot, self._next_per_chat.get(chat_id, 0.0))
+                start = max(start, self._next_per_chat.get(chat_id, 0.0))
                 gap = PRIVATE_CHAT_GAP if chat_id > 0 else GROUP_CHAT_GAP
-                self._next_per_chat[chat_id] = slot + gap
+                self._next_per_chat[chat_id] = start + gap
                 if len(self._next_per_chat) > 10_000:
                     self._forget(now)
-            self._next = slot + self.interval
-        if slot > now:
-            await self._sleep(slot - now)
+            # A send held back for its chat takes its budget slot when it really starts.
+            self._next = max(slot, start - BURST * self.interval) + self.interval
+        if start > now:
+            await self._sleep(start - now)
 
     def _forget(self, now: float) -> None:
         self._next_per_chat = {c: t for c, t in self._next_per_chat.items() if t > now}

@@ -437,22 +437,25 @@ async def expand(session: AsyncSession, clock: Clock, row: Outbox) -> int:
         )
         return 0
     people = await recipients(session, row)
-    created = 0
-    for person in people:
-        created += await outbox.enqueue(
-            session,
-            clock,
-            kind=row.kind,
-            meeting_id=row.meeting_id,
-            person_id=person.id,
-            chat_id=person.tg_user_id,
-            dedupe_key=person_key(row, person),
-            due_at=now,
-            not_after=row.not_after,
-            payload=row.payload,
-            # Known to have blocked the bot: counted, not tried.
-            status=OutboxStatus.PENDING if person.reachable else OutboxStatus.UNREACHABLE,
-        )
+    created = await outbox.enqueue_many(
+        session,
+        clock,
+        [
+            {
+                "kind": row.kind,
+                "meeting_id": row.meeting_id,
+                "person_id": person.id,
+                "chat_id": person.tg_user_id,
+                "dedupe_key": person_key(row, person),
+                "due_at": now,
+                "not_after": row.not_after,
+                "payload": row.payload,
+                # Known to have blocked the bot: counted, not tried.
+                "status": OutboxStatus.PENDING if person.reachable else OutboxStatus.UNREACHABLE,
+            }
+            for person in people
+        ],
+    )
     if row.kind == INVITATION and meeting is not None and meeting.invited_at is None:
         meeting.invited_at = now
     await outbox.finish(session, clock, row.id, outbox.Outcome(OutboxStatus.SENT))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import any_, func, or_, select, update
+from sqlalchemy import Table, any_, bindparam, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import Clock
@@ -62,6 +62,35 @@ async def enqueue(
     # RETURNING, not rowcount: psycopg reports rowcount -1 for an INSERT whose RETURNING
     # SQLAlchemy consumed, which read as "inserted" even when the key already existed.
     return result.first() is not None
+
+
+async def enqueue_many(
+    session: AsyncSession, clock: Clock, rows: Sequence[dict[str, Any]]
+) -> int:
+    """Add many messages at once (a fan-out to thousands); keys already present are ignored."""
+    if not rows:
+        return 0
+    now = clock.now()
+    values = [
+        {
+            "fanout": False,
+            "meeting_id": None,
+            "person_id": None,
+            "chat_id": None,
+            "payload": {},
+            "not_after": None,
+            "status": OutboxStatus.PENDING,
+            "attempts": 0,
+            "created_at": now,
+            **row,
+            "next_attempt_at": row["due_at"],
+        }
+        for row in rows
+    ]
+    inserted = await session.execute(
+        insert_or_ignore(session, Outbox, ["dedupe_key"]).returning(Outbox.id), values
+    )
+    return len(inserted.all())
 
 
 def _due(now: datetime) -> Any:
@@ -146,11 +175,31 @@ async def finish(
 
 
 async def finish_many(
-    session: AsyncSession, clock: Clock, results: Sequence[tuple[int, Outcome]]
+    session: AsyncSession, clock: Clock, results: Sequence[tuple[int, Outcome, bool]]
 ) -> None:
-    """Record the results of a wave of sends in one transaction."""
-    for row_id, outcome in results:
-        await finish(session, clock, row_id, outcome)
+    """Record a wave of results; rows that were simply sent share one statement."""
+    sent = [
+        {"row_id": row_id, "message_id": outcome.tg_message_id}
+        for row_id, outcome, refund in results
+        if outcome.status == OutboxStatus.SENT and outcome.retry_at is None and not refund
+    ]
+    if sent:
+        table = Outbox.__table__
+        assert isinstance(table, Table)
+        await session.execute(
+            update(table)
+            .where(table.c.id == bindparam("row_id"))
+            .values(
+                status=OutboxStatus.SENT,
+                sent_at=clock.now(),
+                tg_message_id=bindparam("message_id"),
+                last_error=None,
+            ),
+            sent,
+        )
+    for row_id, outcome, refund in results:
+        if outcome.status != OutboxStatus.SENT or outcome.retry_at is not None or refund:
+            await finish(session, clock, row_id, outcome, refund=refund)
 
 
 async def skip_pending(
