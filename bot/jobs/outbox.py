@@ -122,6 +122,10 @@ class Dispatcher:
         if rendered is None or row.chat_id is None:
             report.skipped += 1
             return row.id, outbox.Outcome(OutboxStatus.SKIPPED, "no longer useful"), False
+        if row.attempts > outbox.MAX_ATTEMPTS:
+            # Claimed again and again without an answer: each time the process died sending it.
+            report.failed += 1
+            return row.id, outbox.Outcome(OutboxStatus.FAILED, "gave up: no answer"), False
         await self.pacer.wait(row.chat_id)
         if self._paused():
             # Telegram asked us to wait while this one waited its turn: it keeps its place.

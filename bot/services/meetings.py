@@ -206,7 +206,9 @@ async def plan_deliveries(
     if plan.nudge is not None:
         due = start - plan.nudge
         latest = min(start, meeting.rsvp_deadline or start)
-        if now < due < latest:
+        invitations_due = max(now, start - plan.invitation_lead)
+        # A nudge before the invitation would reach nobody (nobody is invited yet).
+        if now < due < latest and due > invitations_due:
             await outbox.enqueue(
                 session,
                 clock,
@@ -298,6 +300,7 @@ async def edit(
             [REMINDER, NUDGE] if meeting.invited_at is not None else [INVITATION, REMINDER, NUDGE]
         )
         await outbox.skip_pending(session, meeting.id, stale, reason="meeting time changed")
+        await outbox.move_deadline(session, meeting.id, meeting.starts_at)
         await plan_deliveries(session, clock, meeting, plan)
     if change.capacity is not None or change.clear_capacity:
         from bot.services.rsvp import fill_free_seats
@@ -375,13 +378,19 @@ async def is_invited(session: AsyncSession, person: Person) -> bool:
 
 
 def _invited_people(meeting_id: int) -> Any:
-    """People whose invitation to the meeting was sent."""
-    return select(Outbox.person_id).where(
+    """People who have (or may have) the invitation, and anyone who answered.
+
+    An invitation still waiting to be sent needs no update: it is written when it goes out.
+    One being sent right now may have arrived, so it counts.
+    """
+    invited = select(Outbox.person_id).where(
         Outbox.meeting_id == meeting_id,
         Outbox.kind == INVITATION,
         Outbox.fanout.is_(False),
-        Outbox.status == OutboxStatus.SENT,
+        Outbox.status.in_([OutboxStatus.SENT, OutboxStatus.SENDING]),
     )
+    answered = select(Rsvp.person_id).where(Rsvp.meeting_id == meeting_id)
+    return invited.union(answered)
 
 
 async def recipients(session: AsyncSession, row: Outbox) -> list[Person]:

@@ -64,9 +64,7 @@ async def enqueue(
     return result.first() is not None
 
 
-async def enqueue_many(
-    session: AsyncSession, clock: Clock, rows: Sequence[dict[str, Any]]
-) -> int:
+async def enqueue_many(session: AsyncSession, clock: Clock, rows: Sequence[dict[str, Any]]) -> int:
     """Add many messages at once (a fan-out to thousands); keys already present are ignored."""
     if not rows:
         return 0
@@ -214,6 +212,18 @@ async def skip_pending(
             Outbox.status == OutboxStatus.PENDING,
         )
         .values(status=OutboxStatus.SKIPPED, last_error=reason)
+    )
+
+
+async def move_deadline(session: AsyncSession, meeting_id: int, not_after: datetime) -> None:
+    """The meeting moved: messages still to be sent are useful until its new start."""
+    await session.execute(
+        update(Outbox)
+        .where(
+            Outbox.meeting_id == meeting_id,
+            Outbox.status.in_([OutboxStatus.PENDING, OutboxStatus.SENDING]),
+        )
+        .values(not_after=not_after)
     )
 
 

@@ -159,7 +159,8 @@ async def fill_free_seats(session: AsyncSession, clock: Clock, meeting: Meeting)
         await session.flush()
         person = await session.get(Person, first.person_id)
         assert person is not None
-        stamp = int(first.going_since.timestamp()) if first.going_since else 0
+        # The moment they asked for a seat tells one promotion of theirs from a later one.
+        stamp = int(first.going_since.timestamp() * 1_000_000) if first.going_since else 0
         await outbox.enqueue(
             session,
             clock,

@@ -5,9 +5,14 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+from sqlalchemy import update
 
+from bot.app import runtime
 from bot.clock import FakeClock
+from bot.services import meetings, outbox
 from bot.services.outbox import CLAIM_LEASE
+from db.models import Outbox
+from db.session import transaction
 from tests.conftest import Database
 from tests.fakes.telegram import FakeBotApi, FakeRequest
 from tests.handlers.conftest import COORDINATOR, Harness, start_harness, stop_harness
@@ -94,3 +99,32 @@ async def test_a_restart_without_a_crash_sends_nothing_again(
     finally:
         await stop_harness(restarted)
     assert set(invitations(bot.api).values()) == {1}
+
+
+async def test_a_message_that_never_gets_an_answer_is_given_up_after_its_attempts(
+    bot: Harness, clock: FakeClock
+) -> None:
+    await add_members(bot, MEMBERS[:1])
+    await schedule(bot, "2026-12-03 10:00")
+    rt = runtime(bot.app)
+    async with transaction(rt.sessions) as session:
+        await meetings.expand(session, clock, (await outbox.claim(session, clock, fanout=True))[0])
+        # As if the process had died sending it again and again.
+        await session.execute(
+            update(Outbox).where(Outbox.fanout.is_(False)).values(attempts=outbox.MAX_ATTEMPTS)
+        )
+    report = await bot.dispatch()
+    assert report.failed == 1 and report.sent == 0
+    await bot.send(COORDINATOR, "/deliveries")
+    assert "Failed after retries: 1" in bot.last(COORDINATOR)
+
+
+async def test_the_scheduler_runs_the_outbox_and_the_series_and_enqueueing_wakes_it(
+    bot: Harness,
+) -> None:
+    names = {job.name for job in bot.app.job_queue.jobs()}  # type: ignore[union-attr]
+    assert {"outbox:dispatch", "series:roll-over"} <= names
+    await add_members(bot, MEMBERS[:1])
+    await schedule(bot, "2026-12-03 10:00")
+    names = [job.name for job in bot.app.job_queue.jobs()]  # type: ignore[union-attr]
+    assert "outbox:wake" in names
