@@ -6,6 +6,7 @@ from telegram.ext import CommandHandler
 
 from bot.handlers.common import Later, Replies, Send, Turn, handler
 from bot.handlers.menu import publish_coordinator_menu, withdraw_coordinator_menu
+from bot.handlers.notices import notify
 from bot.i18n import msg, pick_language
 from bot.services import coordination
 
@@ -17,9 +18,10 @@ async def cmd_promote(turn: Turn) -> Replies:
     )
     lang = pick_language(target.language, None, turn.runtime.settings.default_language)
     bot, catalog, user_id = turn.context.bot, turn.runtime.catalog, target.tg_user_id
+    stamp = int(turn.clock.now().timestamp())
     return [
         Send(msg("promote-done", name=target.display_name)),
-        Send(msg("promote-notice"), chat_id=user_id, lang=lang),
+        await notify(turn, target, msg("promote-notice"), f"promoted:p{target.id}:{stamp}"),
         Later(lambda: publish_coordinator_menu(bot, catalog, user_id, lang)),
     ]
 
@@ -29,11 +31,11 @@ async def cmd_demote(turn: Turn) -> Replies:
     target = await coordination.demote(
         turn.session, turn.clock, turn.person, turn.coordinators, " ".join(turn.args)
     )
-    lang = pick_language(target.language, None, turn.runtime.settings.default_language)
     bot, user_id = turn.context.bot, target.tg_user_id
+    stamp = int(turn.clock.now().timestamp())
     return [
         Send(msg("demote-done", name=target.display_name)),
-        Send(msg("demote-notice"), chat_id=user_id, lang=lang),
+        await notify(turn, target, msg("demote-notice"), f"demoted:p{target.id}:{stamp}"),
         Later(lambda: withdraw_coordinator_menu(bot, user_id)),
     ]
 

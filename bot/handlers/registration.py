@@ -4,8 +4,19 @@ from __future__ import annotations
 
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from bot.handlers.common import Button, CallbackData, Edit, Keyboard, Replies, Send, Turn, handler
+from bot.handlers.common import (
+    Button,
+    CallbackData,
+    Edit,
+    Keyboard,
+    Replies,
+    Reply,
+    Send,
+    Turn,
+    handler,
+)
 from bot.handlers.dialogs import flow
+from bot.handlers.notices import notify
 from bot.i18n import Msg, msg, pick_language
 from bot.services import dialogs, organizations, people
 from bot.services.errors import DomainError
@@ -159,17 +170,10 @@ async def _submit(turn: Turn, dialog: Dialog) -> Replies:
     await dialogs.finish(turn.session, turn.person)
     await turn.session.refresh(org, ["registered_by"])
     text, buttons = review_message(org)
-    replies: list[Edit | Send] = [Edit(msg("register-submitted", name=org.name))]
+    replies: list[Reply] = [Edit(msg("register-submitted", name=org.name))]
     for coordinator in await people.coordinators(turn.session, turn.coordinators):
-        if coordinator.reachable:
-            replies.append(
-                Send(
-                    text,
-                    buttons,
-                    chat_id=coordinator.tg_user_id,
-                    lang=_language_of(coordinator, turn),
-                )
-            )
+        key = f"review:o{org.id}:p{coordinator.id}"
+        replies.append(await notify(turn, coordinator, text, key, buttons))
     return replies
 
 
@@ -194,15 +198,10 @@ async def on_decision(turn: Turn) -> Replies:
         org = await organizations.approve(
             turn.session, turn.clock, turn.person, turn.coordinators, org_id
         )
-        registrant = org.registered_by
-        return [
-            Edit(msg("org-approved-done", name=org.name)),
-            Send(
-                msg("org-approved", name=org.name),
-                chat_id=registrant.tg_user_id,
-                lang=_language_of(registrant, turn),
-            ),
-        ]
+        told = await notify(
+            turn, org.registered_by, msg("org-approved", name=org.name), f"decision:o{org.id}"
+        )
+        return [Edit(msg("org-approved-done", name=org.name)), told]
     if action == "no":
         org = await organizations.ensure_can_reject(
             turn.session, turn.person, turn.coordinators, org_id
@@ -228,15 +227,9 @@ async def rejection_reason(turn: Turn, dialog: Dialog, text: str) -> Replies:
             return Send(msg(error.key, **error.params))
         raise
     await dialogs.finish(turn.session, turn.person)
-    registrant = org.registered_by
-    return [
-        Send(msg("org-rejected-done", name=org.name)),
-        Send(
-            msg("org-rejected", name=org.name, reason=org.rejection_reason or ""),
-            chat_id=registrant.tg_user_id,
-            lang=_language_of(registrant, turn),
-        ),
-    ]
+    decision = msg("org-rejected", name=org.name, reason=org.rejection_reason or "")
+    told = await notify(turn, org.registered_by, decision, f"decision:o{org.id}")
+    return [Send(msg("org-rejected-done", name=org.name)), told]
 
 
 def handlers() -> list[object]:

@@ -54,6 +54,37 @@ class When:
         return format_meeting_time(self.at, self.timezone, lang)
 
 
+def to_data(value: object) -> object:
+    """A message (and its parameters) as JSON, to be rendered later, e.g. from the outbox."""
+    if isinstance(value, Msg):
+        return {"msg": value.key, "params": {k: to_data(v) for k, v in value.params.items()}}
+    if isinstance(value, When):
+        return {"when": value.at.isoformat(), "tz": value.timezone, "date_only": value.date_only}
+    if isinstance(value, Html):
+        return {"html": str(value)}
+    if isinstance(value, Url):
+        return {"url": str(value)}
+    if isinstance(value, str | int | float) or value is None:
+        return value
+    raise TypeError(f"cannot store {type(value).__name__} in a message")
+
+
+def from_data(data: object) -> object:
+    """The inverse of to_data."""
+    if isinstance(data, dict):
+        if "msg" in data:
+            params = data.get("params") or {}
+            return Msg(str(data["msg"]), {k: from_data(v) for k, v in params.items()})
+        if "when" in data:
+            at = datetime.fromisoformat(str(data["when"]))
+            return When(at, str(data["tz"]), bool(data.get("date_only")))
+        if "html" in data:
+            return Html(str(data["html"]))
+        if "url" in data:
+            return Url(str(data["url"]))
+    return data
+
+
 def msg(key: str, **params: object) -> Msg:
     return Msg(key, params)
 

@@ -17,7 +17,8 @@ from telegram.ext import ContextTypes, JobQueue
 
 from bot.clock import Clock
 from bot.handlers.common import Keyboard, markup
-from bot.i18n import Catalog, Msg, msg, pick_language
+from bot.handlers.notices import NOTICE, keyboard_from_data
+from bot.i18n import Catalog, Msg, from_data, msg, pick_language
 from bot.jobs.pacing import Pacer
 from bot.services import meetings, outbox, people, rsvp
 from bot.views import invitation, when
@@ -201,6 +202,9 @@ class Dispatcher:
         rendered = {}
         for row in rows:
             person = persons.get(row.person_id or 0)
+            if person is not None and row.kind == NOTICE:
+                rendered[row.id] = self._notice(row, person)
+                continue
             meeting = meetings_by_id.get(row.meeting_id or 0)
             if person is None or meeting is None:
                 continue
@@ -209,6 +213,12 @@ class Dispatcher:
             if result is not None:
                 rendered[row.id] = result
         return rendered
+
+    def _notice(self, row: Outbox, person: Person) -> Rendered:
+        text = from_data(row.payload.get("text"))
+        assert isinstance(text, Msg)
+        keyboard = keyboard_from_data(row.payload.get("keyboard"))
+        return Rendered(text, keyboard, pick_language(person.language, None, self.default_language))
 
     async def _render(
         self,

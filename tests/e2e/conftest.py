@@ -162,6 +162,15 @@ class BotProcess:
         (new,) = self.wait_messages(chat_id, before, 1, f"message after {data!r}")
         return plain(new.get("text"))
 
+    def tap(self, user_id: int, data: str, *, message_id: int | None = None) -> str:
+        """`user_id` presses the button carrying `data` (on `message_id`, default: the latest
+        message that has it); wait only until the press is answered; return the query id."""
+        update = self.api.callback_update(user_id, data, message_id=message_id)
+        query_id: str = update["callback_query"]["id"]
+        self.api.push_update(update)
+        self.wait_for(f"answer to the press of {data!r}", lambda: self.answered(query_id))
+        return query_id
+
     # ------------------------------------------------------------------ shutdown
 
     def wait_exit(self, timeout: float = DEADLINE) -> int:

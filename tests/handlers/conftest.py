@@ -48,6 +48,9 @@ class Harness:
     app: Application  # type: ignore[type-arg]
     clock: FakeClock
     errors: list[BaseException] = field(default_factory=list)
+    # After a decision its messages are sent at once, as the JobQueue's wake-up job would a
+    # moment later; a test that wants to provoke errors first turns this off.
+    auto_dispatch: bool = True
 
     async def _process(self, update: dict[str, Any]) -> None:
         await self.app.process_update(Update.de_json(update, self.app.bot))
@@ -108,6 +111,7 @@ async def start_harness(
     api: FakeBotApi | None = None,
     *,
     request: FakeRequest | None = None,
+    auto_dispatch: bool = True,
     **settings: Any,
 ) -> Harness:
     api = api or FakeBotApi()
@@ -118,7 +122,7 @@ async def start_harness(
         get_updates_request=FakeRequest(api),
         schema=database.schema,
     )
-    harness = Harness(api, app, clock)
+    harness = Harness(api, app, clock, auto_dispatch=auto_dispatch)
 
     async def record_error(_update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         if context.error is not None:
@@ -126,7 +130,17 @@ async def start_harness(
 
     app.add_error_handler(record_error)
     # Pacing is proven in its own tests; here sends go out without real waiting.
-    runtime(app).dispatcher.pacer = Pacer(1000, sleep=_no_sleep)
+    dispatcher = runtime(app).dispatcher
+    dispatcher.pacer = Pacer(1000, sleep=_no_sleep)
+    wake_later = dispatcher.wake
+
+    async def wake() -> None:
+        if harness.auto_dispatch:
+            await dispatcher.run_once()
+        else:
+            await wake_later()
+
+    dispatcher.wake = wake  # type: ignore[method-assign]
     await app.initialize()
     if app.post_init:
         await app.post_init(app)

@@ -300,6 +300,7 @@ async def test_deliveries_counts_sent_unreachable_failed_and_pending(bot: Harnes
         Member(LATE, "en", "Late"),
     )
     await add_members(bot, members)
+    bot.auto_dispatch = False
     await schedule(bot, "2026-12-03 10:00")
     bot.api.block(AMIR)
     bot.api.fail_next(

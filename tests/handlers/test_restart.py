@@ -57,7 +57,9 @@ async def test_a_crash_while_sending_invitations_loses_none_and_doubles_at_most_
     api = FakeBotApi()
     # One message in flight at a time, so "the one in flight" is exactly one message.
     crashing = CrashingRequest(api, crash_on=5)
-    first = await start_harness(database, clock, api, request=crashing, SHURA_SEND_CONCURRENCY="1")
+    first = await start_harness(
+        database, clock, api, request=crashing, auto_dispatch=False, SHURA_SEND_CONCURRENCY="1"
+    )
     await add_members(first, MEMBERS)
     await schedule(first, "2026-12-03 10:00")
     crashing.armed = True
@@ -105,6 +107,7 @@ async def test_a_message_that_never_gets_an_answer_is_given_up_after_its_attempt
     bot: Harness, clock: FakeClock
 ) -> None:
     await add_members(bot, MEMBERS[:1])
+    bot.auto_dispatch = False
     await schedule(bot, "2026-12-03 10:00")
     rt = runtime(bot.app)
     async with transaction(rt.sessions) as session:
@@ -124,6 +127,7 @@ async def test_the_scheduler_runs_the_outbox_and_the_series_and_enqueueing_wakes
 ) -> None:
     names = {job.name for job in bot.app.job_queue.jobs()}  # type: ignore[union-attr]
     assert {"outbox:dispatch", "series:roll-over"} <= names
+    bot.auto_dispatch = False
     await add_members(bot, MEMBERS[:1])
     await schedule(bot, "2026-12-03 10:00")
     names = [job.name for job in bot.app.job_queue.jobs()]  # type: ignore[union-attr]
