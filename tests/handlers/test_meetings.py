@@ -329,3 +329,38 @@ async def test_deliveries_counts_sent_unreachable_failed_and_pending(bot: Harnes
     await bot.send(COORDINATOR, "/deliveries")
     text = bot.last(COORDINATOR)
     assert "Sent: 2" in text and "Failed after retries: 1" in text and "Pending: 0" in text
+
+
+async def test_a_button_of_a_meeting_that_already_started_is_explained(bot: Harness) -> None:
+    await add_members(bot)
+    await schedule(bot, "2026-12-03 10:00")
+    await bot.dispatch()
+    bot.clock.set(datetime(2026, 12, 3, 6, 0, tzinfo=UTC))  # 10:30 in Kabul
+    await bot.press(JOHN, "rsvp:go:1")
+    answer = bot.answers()[-1]
+    assert answer["show_alert"] is True and "already started" in answer["text"]
+    await bot.send(COORDINATOR, "/editmeeting 1")
+    assert "already started" in bot.last(COORDINATOR)
+
+
+async def test_someone_in_no_organization_cannot_answer(bot: Harness) -> None:
+    await add_members(bot)
+    await schedule(bot, "2026-12-03 10:00")
+    await bot.send(LATE, "/start")
+    await bot.press(LATE, "lang:set:en")
+    await bot.send(LATE, "/next")
+    await bot.press(LATE, "rsvp:go:1")
+    assert "Only members" in bot.answers()[-1]["text"]
+
+
+async def test_meetings_lists_what_is_coming_with_numbers(bot: Harness) -> None:
+    await add_members(bot)
+    await schedule(bot, "2026-12-03 10:00", title="December meeting")
+    await schedule(bot, "1405-10-20 10:00", title="January meeting")
+    await bot.send(JOHN, "/meetings")
+    listing = bot.last(JOHN)
+    assert listing.index("#1 December meeting") < listing.index("#2 January meeting")
+    await bot.send(COORDINATOR, "/attendance")
+    assert bot.labels(COORDINATOR)[0].startswith("December meeting")
+    await bot.press(COORDINATOR, "mtg:att:2")
+    assert "Attendance: January meeting" in bot.last(COORDINATOR)
