@@ -88,16 +88,7 @@ def _draft(turn: Turn, data: dict[str, str | int | None]) -> meetings.Draft:
 
 
 def _preview(turn: Turn, dialog: Dialog) -> Send:
-    draft = _draft(turn, dialog.data)
-    meeting = Meeting(
-        title=draft.title,
-        starts_at=draft.starts_at,
-        timezone=draft.timezone,
-        venue=draft.venue,
-        agenda=draft.agenda,
-        capacity=draft.capacity,
-        rsvp_deadline=draft.rsvp_deadline,
-    )
+    meeting = _draft(turn, dialog.data).as_meeting()
     buttons = [
         [
             Button(msg("button-schedule"), MTG.build("save")),

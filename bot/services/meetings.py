@@ -65,6 +65,20 @@ class Draft:
     capacity: int | None = None
     rsvp_deadline: datetime | None = None
 
+    def as_meeting(self) -> Meeting:
+        """An unsaved meeting with these details (to preview, or to schedule)."""
+        return Meeting(
+            title=self.title,
+            starts_at=self.starts_at,
+            timezone=self.timezone,
+            venue=self.venue,
+            agenda=self.agenda,
+            capacity=self.capacity,
+            rsvp_deadline=self.rsvp_deadline,
+            status=MeetingStatus.SCHEDULED,
+            revision=0,
+        )
+
 
 @dataclass(frozen=True)
 class Change:
@@ -149,20 +163,10 @@ async def schedule(
         _require_coordinator(actor, coordinators)
     if draft.starts_at <= clock.now():
         raise DomainError("date-past", text="")
-    meeting = Meeting(
-        title=draft.title,
-        starts_at=draft.starts_at,
-        timezone=draft.timezone,
-        venue=draft.venue,
-        agenda=draft.agenda,
-        capacity=draft.capacity,
-        rsvp_deadline=draft.rsvp_deadline,
-        status=MeetingStatus.SCHEDULED,
-        series_id=series_id,
-        revision=0,
-        created_by_id=actor.id if actor else None,
-        created_at=clock.now(),
-    )
+    meeting = draft.as_meeting()
+    meeting.series_id = series_id
+    meeting.created_by_id = actor.id if actor else None
+    meeting.created_at = clock.now()
     session.add(meeting)
     await session.flush()
     await plan_deliveries(session, clock, meeting, plan)
