@@ -40,12 +40,11 @@ Keyboard = Sequence[Sequence[Button]]
 
 @dataclass(frozen=True)
 class Send:
-    """A new message; to the chat of the update unless another chat is named."""
+    """A new message to the chat of the update (to anyone else: bot.handlers.notices)."""
 
     text: Msg
     keyboard: Keyboard | None = None
-    chat_id: int | None = None
-    lang: str | None = None
+    lang: str | None = None  # for a group: the network's language, not the sender's
 
 
 @dataclass(frozen=True)
@@ -264,15 +263,11 @@ async def deliver(update: Update, context: Context, lang: str, replies: Replies)
             )
         elif isinstance(reply, Send):
             target_lang = reply.lang or lang
-            chat_id = reply.chat_id
-            if chat_id is None:
-                chat = update.effective_chat
-                if chat is None:
-                    continue
-                chat_id = chat.id
+            if update.effective_chat is None:
+                continue
             await send(
                 context,
-                chat_id,
+                update.effective_chat.id,
                 runtime.catalog.render(target_lang, reply.text),
                 markup(runtime.catalog, target_lang, reply.keyboard),
             )

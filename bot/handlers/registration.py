@@ -17,11 +17,11 @@ from bot.handlers.common import (
 )
 from bot.handlers.dialogs import flow
 from bot.handlers.notices import notify
-from bot.i18n import Msg, msg, pick_language
+from bot.i18n import Msg, msg
 from bot.services import dialogs, organizations, people
 from bot.services.errors import DomainError
 from bot.services.text import CONTACT_LIMIT, FOCUS_LIMIT, NAME_LIMIT, PLACE_LIMIT
-from db.models import Dialog, Organization, OrgKind, Person
+from db.models import Dialog, Organization, OrgKind
 
 REG = CallbackData("reg")
 ORG = CallbackData("org")
@@ -67,10 +67,6 @@ def review_message(org: Organization) -> tuple[Msg, Keyboard]:
         ]
     ]
     return text, buttons
-
-
-def _language_of(person: Person, turn: Turn) -> str:
-    return pick_language(person.language, None, turn.runtime.settings.default_language)
 
 
 @handler()
