@@ -20,8 +20,8 @@ from bot.handlers.common import Keyboard, markup
 from bot.handlers.notices import NOTICE, keyboard_from_data
 from bot.i18n import Catalog, Msg, from_data, msg, pick_language
 from bot.jobs.pacing import Pacer
-from bot.services import meetings, outbox, people, rsvp
-from bot.views import invitation, when
+from bot.services import coordination, meetings, outbox, people, rsvp
+from bot.views import card, invitation, when
 from db.models import Meeting, MeetingStatus, Outbox, OutboxStatus, Person, Rsvp, RsvpAnswer
 from db.session import reading, transaction
 
@@ -155,7 +155,10 @@ class Dispatcher:
         except Forbidden as error:
             report.unreachable += 1
             async with transaction(self.sessions) as session:
-                await people.mark_unreachable(session, chat_id)
+                if chat_id < 0:
+                    await coordination.lost_group(session, chat_id)
+                else:
+                    await people.mark_unreachable(session, chat_id)
             return outbox.Outcome(OutboxStatus.UNREACHABLE, error.message)
         except BadRequest as error:
             if "chat not found" in error.message.lower():
@@ -201,6 +204,11 @@ class Dispatcher:
         }
         rendered = {}
         for row in rows:
+            if row.kind == meetings.GROUP:
+                group_notice = self._group_notice(row, meetings_by_id.get(row.meeting_id or 0))
+                if group_notice is not None:
+                    rendered[row.id] = group_notice
+                continue
             person = persons.get(row.person_id or 0)
             if person is not None and row.kind == NOTICE:
                 rendered[row.id] = self._notice(row, person)
@@ -213,6 +221,17 @@ class Dispatcher:
             if result is not None:
                 rendered[row.id] = result
         return rendered
+
+    def _group_notice(self, row: Outbox, meeting: Meeting | None) -> Rendered | None:
+        """For everyone in the coordination group: in the network's language."""
+        event = str(row.payload.get("event", ""))
+        if meeting is None or event not in ("scheduled", "changed", "cancelled"):
+            return None
+        if meeting.status == MeetingStatus.CANCELLED and event != "cancelled":
+            return None
+        return Rendered(
+            msg(f"group-meeting-{event}", card=card(meeting)), None, self.default_language
+        )
 
     def _notice(self, row: Outbox, person: Person) -> Rendered:
         text = from_data(row.payload.get("text"))

@@ -98,3 +98,12 @@ async def coordination_chat(session: AsyncSession) -> CoordinationChat | None:
     return (
         await session.execute(select(CoordinationChat).where(CoordinationChat.active.is_(True)))
     ).scalar_one_or_none()
+
+
+async def lost_group(session: AsyncSession, tg_chat_id: int) -> None:
+    """The bot was removed from the coordination group: stop posting there."""
+    await session.execute(
+        update(CoordinationChat)
+        .where(CoordinationChat.tg_chat_id == tg_chat_id)
+        .values(active=False)
+    )

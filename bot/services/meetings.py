@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.clock import Clock
 from bot.i18n.calendar import DateInputError, format_offset, normalize_digits, parse_meeting_time
 from bot.services import audit, outbox
+from bot.services.coordination import coordination_chat
 from bot.services.errors import DomainError, NotAllowed, NotFound
 from bot.services.people import is_coordinator
 from bot.services.text import clean_line
@@ -42,6 +43,7 @@ INVITATION, REMINDER, NUDGE, UPDATE, CANCELLATION, PROMOTION = (
     "cancellation",
     "promotion",
 )
+GROUP = "group"  # a notice to the coordination group
 
 
 @dataclass(frozen=True)
@@ -170,6 +172,7 @@ async def schedule(
     session.add(meeting)
     await session.flush()
     await plan_deliveries(session, clock, meeting, plan)
+    await tell_group(session, clock, meeting, "scheduled")
     audit.record(session, clock, actor, "meeting.scheduled", "meeting", meeting.id)
     return meeting
 
@@ -223,6 +226,23 @@ async def plan_deliveries(
                 due_at=due,
                 not_after=latest,
             )
+
+
+async def tell_group(session: AsyncSession, clock: Clock, meeting: Meeting, event: str) -> None:
+    """Post a notice for everyone to the coordination group, if one is bound."""
+    chat = await coordination_chat(session)
+    if chat is None:
+        return
+    await outbox.enqueue(
+        session,
+        clock,
+        kind=GROUP,
+        meeting_id=meeting.id,
+        chat_id=chat.tg_chat_id,
+        dedupe_key=f"{GROUP}:m{meeting.id}:r{meeting.revision}:{event}",
+        due_at=clock.now(),
+        payload={"event": event},
+    )
 
 
 async def get(session: AsyncSession, meeting_id: int) -> Meeting:
@@ -322,6 +342,7 @@ async def edit(
             not_after=meeting.starts_at,
             payload={"fields": list(change.fields)},
         )
+    await tell_group(session, clock, meeting, "changed")
     audit.record(
         session, clock, actor, "meeting.edited", "meeting", meeting.id, fields=list(change.fields)
     )
@@ -358,6 +379,7 @@ async def cancel(
             due_at=clock.now(),
             not_after=meeting.starts_at,
         )
+    await tell_group(session, clock, meeting, "cancelled")
     audit.record(session, clock, actor, "meeting.cancelled", "meeting", meeting.id)
     return meeting
 

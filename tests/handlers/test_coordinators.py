@@ -65,3 +65,35 @@ async def test_bindgroup_by_a_member_or_in_private_is_refused(bot: Harness) -> N
     assert "Only coordinators" in bot.last(GROUP)
     await bot.send(COORDINATOR, "/bindgroup")
     assert "only in a group" in bot.last(COORDINATOR)
+
+
+async def test_the_coordination_group_hears_of_meetings_in_the_networks_language(
+    bot: Harness,
+) -> None:
+    from tests.handlers.network import add_members, schedule
+
+    await add_members(bot)
+    await bot.send(COORDINATOR, "/bindgroup", chat_id=GROUP, chat_type="supergroup")
+    await schedule(bot, "2026-12-03 10:00")
+    catalog = bot.app.bot_data["shura"].catalog
+    posted = bot.last(GROUP)
+    heading = catalog.text("fa", "group-meeting-scheduled", card="", plain=True).split("\n")[0]
+    assert posted.startswith(heading.replace("<b>", "").replace("</b>", ""))
+    assert "۱۴۰۵" in posted  # Dari: the Solar Hijri date
+    await bot.send(COORDINATOR, "/cancelmeeting")
+    await bot.press(COORDINATOR, "mtg:cnl:1")
+    assert "❌" in bot.last(GROUP)
+    assert not any("rsvp:" in d for d in bot.data(GROUP))  # nothing personal in the group
+
+
+async def test_a_group_that_removed_the_bot_is_no_longer_posted_to(bot: Harness) -> None:
+    from tests.handlers.network import add_members, schedule
+
+    await add_members(bot)
+    await bot.send(COORDINATOR, "/bindgroup", chat_id=GROUP, chat_type="supergroup")
+    bot.api.remove_from_group(GROUP)
+    await schedule(bot, "2026-12-03 10:00")
+    bot.api.expect_problem("Forbidden")
+    before = len(bot.api.calls)
+    await schedule(bot, "2026-12-04 10:00")
+    assert not [c for c in bot.api.calls[before:] if c.params.get("chat_id") == GROUP]

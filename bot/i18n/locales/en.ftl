@@ -382,3 +382,20 @@ meeting-is-cancelled = { $title } was cancelled.
 meeting-is-past = { $title } has already started; it can no longer be changed or answered.
 rsvp-closed = Answers for { $title } are closed: the deadline has passed.
 rsvp-not-invited = Only members of the network's organizations can answer. Join your organization with its invite link first.
+
+## Meetings: the coordination group
+
+group-meeting-scheduled =
+    📅 <b>New meeting</b>
+
+    { $card }
+
+    Members get their invitation in a private chat with me.
+group-meeting-changed =
+    ✏️ <b>The meeting was changed</b>
+
+    { $card }
+group-meeting-cancelled =
+    ❌ <b>The meeting is cancelled</b>
+
+    { $card }

@@ -382,3 +382,20 @@ meeting-is-cancelled = { $title } لغو شده است.
 meeting-is-past = { $title } قبلاً شروع شده است؛ دیگر نمی‌توان آن را تغییر داد یا به آن جواب داد.
 rsvp-closed = جواب دادن به { $title } بسته شده است: مهلت آن گذشته است.
 rsvp-not-invited = فقط اعضای نهادهای شبکه می‌توانند جواب بدهند. اول با لینک دعوت نهاد خود به آن بپیوندید.
+
+## Meetings: the coordination group
+
+group-meeting-scheduled =
+    📅 <b>جلسه نو</b>
+
+    { $card }
+
+    اعضا دعوت‌نامه خود را در چت خصوصی با من دریافت می‌کنند.
+group-meeting-changed =
+    ✏️ <b>جلسه تغییر کرد</b>
+
+    { $card }
+group-meeting-cancelled =
+    ❌ <b>جلسه لغو شد</b>
+
+    { $card }

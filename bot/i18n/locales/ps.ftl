@@ -382,3 +382,20 @@ meeting-is-cancelled = { $title } لغوه شوې ده.
 meeting-is-past = { $title } پیل شوې ده؛ نور نه بدلېدای شي او نه ورته ځواب ورکول کېدای شي.
 rsvp-closed = د { $title } لپاره ځوابونه بند دي: وروستۍ نېټه تېره شوې ده.
 rsvp-not-invited = یوازې د شبکې د سازمانونو غړي ځواب ورکولی شي. لومړی د خپل سازمان د بلنې لینک له لارې ورته ورګډ شئ.
+
+## Meetings: the coordination group
+
+group-meeting-scheduled =
+    📅 <b>نوې غونډه</b>
+
+    { $card }
+
+    غړي خپله بلنه له ما سره په خصوصي چټ کې ترلاسه کوي.
+group-meeting-changed =
+    ✏️ <b>غونډه بدله شوه</b>
+
+    { $card }
+group-meeting-cancelled =
+    ❌ <b>غونډه لغوه شوه</b>
+
+    { $card }
