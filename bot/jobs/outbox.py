@@ -95,6 +95,11 @@ class Dispatcher:
             await asyncio.gather(*(self._waves(size, report) for _ in range(waves)))
         return report
 
+    @property
+    def busy(self) -> bool:
+        """A run is going on in this process."""
+        return self._running.locked()
+
     def _paused(self) -> bool:
         return self.paused_until is not None and self.clock.now() < self.paused_until
 
@@ -288,10 +293,21 @@ def _seconds(retry_after: object) -> float:
 
 
 async def dispatch_job(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """The JobQueue tick (and wake-up): run the dispatcher once."""
+    """The JobQueue tick (and wake-up): start a dispatcher run unless one is going on.
+
+    The run goes on as a task of its own, so a long broadcast never keeps the tick busy (the
+    scheduler would skip it with a warning every few seconds); a run in progress already
+    picks up whatever comes due while it lasts.
+    """
     from bot.runtime import RUNTIME_KEY
 
     dispatcher: Dispatcher = context.application.bot_data[RUNTIME_KEY].dispatcher
+    if dispatcher.busy:
+        return
+    context.application.create_task(_run_and_log(dispatcher), name="outbox:run")
+
+
+async def _run_and_log(dispatcher: Dispatcher) -> None:
     report = await dispatcher.run_once()
     if report.sent or report.failed or report.unreachable:
         log.info(
