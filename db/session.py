@@ -107,7 +107,10 @@ def _write_lock(factory: async_sessionmaker[AsyncSession]) -> asyncio.Lock | Non
 async def transaction(
     factory: async_sessionmaker[AsyncSession],
 ) -> AsyncIterator[AsyncSession]:
-    """One unit of work: commits when the block ends, rolls back if it raises."""
+    """One unit of work: commits when the block ends, rolls back if it raises.
+
+    Never open one inside another: on SQLite the second would wait for the first forever.
+    """
     lock = _write_lock(factory)
     async with lock if lock is not None else nullcontext():
         async with factory() as session, session.begin():

@@ -59,8 +59,12 @@ async def ensure_person(
             },
         )
     )
+    # Locked until the update is handled: one person's updates (two quick answers in a
+    # conversation, a double tap) take turns instead of overwriting each other.
     person = (
-        await session.execute(select(Person).where(Person.tg_user_id == user.tg_user_id))
+        await session.execute(
+            select(Person).where(Person.tg_user_id == user.tg_user_id).with_for_update()
+        )
     ).scalar_one()
     if person.first_name != user.first_name[:255]:
         person.first_name = user.first_name[:255]

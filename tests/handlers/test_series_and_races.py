@@ -80,3 +80,15 @@ async def test_two_taps_processed_at_once_make_one_answer(bot: Harness) -> None:
     seats = [r for r in rows if r.answer.value == "going" and not r.waitlisted]
     assert len(seats) <= 1  # capacity 1, however the taps interleave
     assert len(bot.answers()) >= 4  # every tap answered
+
+
+async def test_two_quick_answers_in_a_conversation_take_turns(bot: Harness) -> None:
+    from tests.handlers.helpers import onboard
+
+    await onboard(bot, JOHN)
+    await bot.send(JOHN, "/register")
+    answers = [bot.api.message_update(JOHN, text) for text in ("First Name", "Second Name")]
+    await asyncio.gather(*(bot.app.process_update(Update.de_json(a, bot.app.bot)) for a in answers))
+    replies = bot.texts(JOHN)[-2:]
+    assert sum("What kind" in r for r in replies) == 1  # one became the name
+    assert sum("buttons" in r for r in replies) == 1  # the other was asked to use the buttons
