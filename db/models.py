@@ -289,6 +289,10 @@ class MeetingSeries(Base):
     hour: Mapped[int] = mapped_column(Integer)
     minute: Mapped[int] = mapped_column(Integer)
     timezone: Mapped[str] = mapped_column(String(64))
+    # Whose months: "gregorian" or "solar_hijri" (Hamal, Sawr, …).
+    calendar: Mapped[str] = mapped_column(
+        String(20), default="gregorian", server_default="gregorian"
+    )
     title: Mapped[str] = mapped_column(String(200))
     venue: Mapped[str] = mapped_column(String(300))
     active: Mapped[bool] = mapped_column(Boolean, default=True)

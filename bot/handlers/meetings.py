@@ -472,6 +472,26 @@ def _day_buttons(week: int) -> Keyboard:
     return [[Button(msg(f"weekday-{day}"), SER.build("day", week, day))] for day in range(7)]
 
 
+CALENDAR_CODES = {"s": series.SOLAR_HIJRI, "g": series.GREGORIAN}
+
+
+def _rule_text(week: int, weekday: int, calendar_name: str, time: str) -> Msg:
+    return msg(
+        "series-rule",
+        week=msg(f"series-week-{week}"),
+        weekday=msg(f"weekday-{weekday}"),
+        calendar=msg(f"series-calendar-{calendar_name}"),
+        time=time,
+    )
+
+
+def _calendar_buttons(week: int, day: int) -> Keyboard:
+    return [
+        [Button(msg(f"button-calendar-{name}"), SER.build("cal", week, day, code))]
+        for code, name in CALENDAR_CODES.items()
+    ]
+
+
 async def _series_status(turn: Turn) -> Msg:
     current = await series.active(turn.session)
     if current is None:
@@ -479,11 +499,11 @@ async def _series_status(turn: Turn) -> Msg:
     next_at = series.next_occurrence(series.rule_of(current), turn.clock.now())
     return msg(
         "series-current",
-        rule=msg(
-            "series-rule",
-            week=msg(f"series-week-{current.week}"),
-            weekday=msg(f"weekday-{current.weekday}"),
-            time=f"{current.hour:02d}:{current.minute:02d}",
+        rule=_rule_text(
+            current.week,
+            current.weekday,
+            current.calendar,
+            f"{current.hour:02d}:{current.minute:02d}",
         ),
         title=current.title,
         next=When(next_at, current.timezone),
@@ -509,16 +529,24 @@ async def on_series_button(turn: Turn) -> Replies:
         raise DomainError("error-stale-button")
     if action == "week":
         return Edit(msg("series-ask-weekday", week=msg(f"series-week-{week}")), _day_buttons(week))
+    day = SER.int_arg(args, 1) if action in ("day", "cal") else 0
+    if not 0 <= day <= 6:
+        raise DomainError("error-stale-button")
     if action == "day":
-        day = SER.int_arg(args, 1)
-        if not 0 <= day <= 6:
+        return Edit(msg("series-ask-calendar"), _calendar_buttons(week, day))
+    if action == "cal":
+        calendar_name = CALENDAR_CODES.get(args[2] if len(args) > 2 else "")
+        if calendar_name is None:
             raise DomainError("error-stale-button")
         await dialogs.begin(
-            turn.session, turn.clock, turn.person, SERIES, "time", {"week": week, "weekday": day}
+            turn.session,
+            turn.clock,
+            turn.person,
+            SERIES,
+            "time",
+            {"week": week, "weekday": day, "calendar": calendar_name},
         )
-        chosen = msg(
-            "series-rule", week=msg(f"series-week-{week}"), weekday=msg(f"weekday-{day}"), time="…"
-        )
+        chosen = _rule_text(week, day, calendar_name, "…")
         return [Edit(chosen), Send(msg("series-ask-time", zone=_zone(turn)))]
     raise DomainError("error-stale-button")
 
@@ -535,7 +563,12 @@ async def series_step(turn: Turn, dialog: Dialog, text: str) -> Replies:
         return Send(msg("meeting-ask-venue", limit=meetings.VENUE_LIMIT))
     data = dialog.data
     rule = series.Rule(
-        int(data["week"]), int(data["weekday"]), int(data["hour"]), int(data["minute"]), _zone(turn)
+        int(data["week"]),
+        int(data["weekday"]),
+        int(data["hour"]),
+        int(data["minute"]),
+        _zone(turn),
+        str(data.get("calendar", series.GREGORIAN)),
     )
     await series.start(
         turn.session, turn.clock, turn.person, turn.coordinators, rule, str(data["title"]), text

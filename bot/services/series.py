@@ -12,6 +12,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import Clock
+from bot.i18n.calendar import from_solar_hijri, to_solar_hijri
 from bot.services import audit, meetings
 from bot.services.errors import DomainError, NotAllowed
 from bot.services.people import is_coordinator
@@ -19,20 +20,29 @@ from db.models import Meeting, MeetingSeries, Person
 
 LAST = -1
 WEEKS = (1, 2, 3, 4, LAST)
+GREGORIAN, SOLAR_HIJRI = "gregorian", "solar_hijri"
+CALENDARS = (SOLAR_HIJRI, GREGORIAN)
 
 
 @dataclass(frozen=True)
 class Rule:
-    """The n-th (or last) weekday of every month, at a wall-clock time in a zone."""
+    """The n-th (or last) weekday of every month, at a wall-clock time in a zone.
+
+    The months are Gregorian or Solar Hijri: "the third Monday of every month" falls on
+    different days in the two calendars, and the network decides which it means.
+    """
 
     week: int
     weekday: int
     hour: int
     minute: int
     timezone: str
+    calendar: str = GREGORIAN
 
     def __post_init__(self) -> None:
         if self.week not in WEEKS or not 0 <= self.weekday <= 6:
+            raise DomainError("error-stale-button")
+        if self.calendar not in CALENDARS:
             raise DomainError("error-stale-button")
         if not (0 <= self.hour <= 23 and 0 <= self.minute <= 59):
             raise DomainError("series-time-invalid")
@@ -53,19 +63,41 @@ def parse_clock(text: str) -> tuple[int, int]:
     return hour, minute
 
 
-def day_in_month(year: int, month: int, week: int, weekday: int) -> date:
-    """The date of the n-th (or last) `weekday` of a month."""
-    days = [
-        day
-        for day in calendar.Calendar().itermonthdates(year, month)
-        if day.month == month and day.weekday() == weekday
-    ]
+def _days_of_month(year: int, month: int, calendar_name: str) -> list[date]:
+    if calendar_name == SOLAR_HIJRI:
+        days = []
+        for day in range(1, 32):
+            try:
+                days.append(from_solar_hijri(year, month, day))
+            except ValueError:
+                break  # months have 29 to 31 days
+        return days
+    return [d for d in calendar.Calendar().itermonthdates(year, month) if d.month == month]
+
+
+def _month_of(day: date, calendar_name: str) -> tuple[int, int]:
+    if calendar_name == SOLAR_HIJRI:
+        year, month, _ = to_solar_hijri(day)
+        return year, month
+    return day.year, day.month
+
+
+def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + by
+    return index // 12, index % 12 + 1
+
+
+def day_in_month(
+    year: int, month: int, week: int, weekday: int, calendar_name: str = GREGORIAN
+) -> date:
+    """The date of the n-th (or last) `weekday` of a month of the calendar."""
+    days = [d for d in _days_of_month(year, month, calendar_name) if d.weekday() == weekday]
     return days[-1] if week == LAST else days[week - 1]
 
 
 def occurrence(rule: Rule, year: int, month: int) -> datetime:
     """The rule's meeting in a month, as an aware UTC instant (wall time kept across DST)."""
-    day = day_in_month(year, month, rule.week, rule.weekday)
+    day = day_in_month(year, month, rule.week, rule.weekday, rule.calendar)
     wall = datetime.combine(day, time(rule.hour, rule.minute), tzinfo=ZoneInfo(rule.timezone))
     return wall.astimezone(UTC)
 
@@ -73,24 +105,26 @@ def occurrence(rule: Rule, year: int, month: int) -> datetime:
 def next_occurrence(rule: Rule, after: datetime) -> datetime:
     """The first meeting of the rule strictly after `after`."""
     local = after.astimezone(ZoneInfo(rule.timezone))
-    year, month = local.year, local.month
+    year, month = _month_of(local.date(), rule.calendar)
     for _ in range(3):
         when = occurrence(rule, year, month)
         if when > after:
             return when
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        year, month = _shift_month(year, month, 1)
     raise AssertionError("a monthly rule always has a meeting within three months")
 
 
 def previous_occurrence(rule: Rule, when: datetime) -> datetime:
     """The rule's meeting in the month before the one `when` falls in (in the rule's zone)."""
     local = when.astimezone(ZoneInfo(rule.timezone))
-    year, month = (local.year - 1, 12) if local.month == 1 else (local.year, local.month - 1)
+    year, month = _shift_month(*_month_of(local.date(), rule.calendar), -1)
     return occurrence(rule, year, month)
 
 
 def rule_of(series: MeetingSeries) -> Rule:
-    return Rule(series.week, series.weekday, series.hour, series.minute, series.timezone)
+    return Rule(
+        series.week, series.weekday, series.hour, series.minute, series.timezone, series.calendar
+    )
 
 
 async def active(session: AsyncSession) -> MeetingSeries | None:
@@ -129,6 +163,7 @@ async def start(
         hour=rule.hour,
         minute=rule.minute,
         timezone=rule.timezone,
+        calendar=rule.calendar,
         title=meetings.clean_title(title),
         venue=meetings.clean_venue(venue),
         active=True,

@@ -25,11 +25,13 @@ async def test_a_series_creates_the_third_monday_meeting_within_the_lead(bot: Ha
     assert "No monthly rule" in bot.texts(COORDINATOR)[-2]
     await bot.press(COORDINATOR, "ser:week:3")
     await bot.press(COORDINATOR, "ser:day:3:0")
+    assert bot.labels(COORDINATOR) == ["Solar Hijri months", "Gregorian months"]
+    await bot.press(COORDINATOR, "ser:cal:3:0:g")
     await bot.send(COORDINATOR, "14:00")
     await bot.send(COORDINATOR, "Monthly coordination meeting")
     await bot.send(COORDINATOR, "Balkh University, hall 2")
     status, created = bot.texts(COORDINATOR)[-2:]
-    assert "the third Monday of every month at 14:00" in status
+    assert "the third Monday of every Gregorian month at 14:00" in status
     # On 1 December the third Monday (the 21st) is 20 days away: beyond the 14-day lead.
     assert "created 14 days before" in created
     assert await _meetings(bot) == []
@@ -44,6 +46,21 @@ async def test_a_series_creates_the_third_monday_meeting_within_the_lead(bot: Ha
     assert "Monday 21 December 2026, 14:00" in bot.last(JOHN)
 
 
+async def test_a_series_in_solar_hijri_months_meets_in_qaws_not_december(bot: Harness) -> None:
+    await add_members(bot)
+    await bot.send(COORDINATOR, "/series")
+    await bot.press(COORDINATOR, "ser:week:3")
+    await bot.press(COORDINATOR, "ser:day:3:0")
+    await bot.press(COORDINATOR, "ser:cal:3:0:s")
+    for answer in ("14:00", "Monthly coordination meeting", "Balkh University"):
+        await bot.send(COORDINATOR, answer)
+    # Qaws 1405 runs from 22 November to 21 December 2026: its third Monday is 7 December,
+    # 6 days away on 1 December, so the meeting is created at once.
+    (meeting,) = await _meetings(bot)
+    assert meeting.starts_at == datetime(2026, 12, 7, 9, 30, tzinfo=UTC)
+    assert "Solar Hijri" in bot.texts(COORDINATOR)[-2]
+
+
 async def test_series_off_stops_it(bot: Harness) -> None:
     await add_members(bot)
     await bot.send(COORDINATOR, "/series off")
@@ -51,6 +68,7 @@ async def test_series_off_stops_it(bot: Harness) -> None:
     await bot.send(COORDINATOR, "/series")
     await bot.press(COORDINATOR, "ser:week:-1")
     await bot.press(COORDINATOR, "ser:day:-1:4")
+    await bot.press(COORDINATOR, "ser:cal:-1:4:s")
     await bot.send(COORDINATOR, "25:00")
     assert "like 14:00" in bot.last(COORDINATOR)
     await bot.send(COORDINATOR, "09:30")

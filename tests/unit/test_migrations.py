@@ -82,3 +82,18 @@ def test_telegram_ids_beyond_32_bits_are_stored(empty_database: Database) -> Non
         stored = connection.execute(sa.text("SELECT tg_user_id FROM person")).scalar_one()
     engine.dispose()
     assert stored == big
+
+
+def test_the_migrations_build_exactly_what_the_models_describe(empty_database: Database) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    migrate.upgrade(empty_database.url, schema=empty_database.schema)
+    engine = make_sync_engine(empty_database.url, schema=empty_database.schema)
+    try:
+        with engine.connect() as connection:
+            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            differences = compare_metadata(context, Base.metadata)
+    finally:
+        engine.dispose()
+    assert differences == []

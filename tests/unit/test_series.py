@@ -344,3 +344,27 @@ def test_a_time_of_day_that_cannot_be_read_is_explained(text: str) -> None:
     with pytest.raises(DomainError) as error:
         series.parse_clock(text)
     assert error.value.key == "series-time-invalid"
+
+
+@pytest.mark.parametrize(
+    ("year", "month", "week", "weekday", "expected"),
+    [
+        pytest.param(1405, 9, 3, 0, date(2026, 12, 7), id="third-monday-of-qaws-1405"),
+        pytest.param(1405, 9, -1, 4, date(2026, 12, 18), id="last-friday-of-qaws-1405"),
+        pytest.param(1404, 1, 1, 5, date(2025, 3, 22), id="first-saturday-of-hamal-1404"),
+        pytest.param(1404, 12, -1, 3, date(2026, 3, 19), id="last-thursday-of-hut-1404"),
+    ],
+)
+def test_solar_hijri_months_have_their_own_nth_weekdays(
+    year: int, month: int, week: int, weekday: int, expected: date
+) -> None:
+    assert series.day_in_month(year, month, week, weekday, series.SOLAR_HIJRI) == expected
+
+
+def test_a_solar_hijri_series_moves_from_month_to_month_in_its_own_calendar() -> None:
+    rule = series.Rule(3, 0, 14, 0, "Asia/Kabul", series.SOLAR_HIJRI)
+    first = series.next_occurrence(rule, datetime(2026, 12, 8, tzinfo=UTC))
+    # After Qaws' third Monday (7 Dec) comes Jadi's: Jadi 1405 starts on Tuesday 22 December,
+    # so its Mondays are 28 December, 4 and 11 January.
+    assert first.date() == date(2027, 1, 11)
+    assert series.previous_occurrence(rule, first).date() == date(2026, 12, 7)

@@ -354,7 +354,7 @@ weekday-3 = Thursday
 weekday-4 = Friday
 weekday-5 = Saturday
 weekday-6 = Sunday
-series-rule = the { $week } { $weekday } of every month at { $time }
+series-rule = the { $week } { $weekday } of every { $calendar } month at { $time }
 series-none = No monthly rule is set.
 series-current =
     Monthly rule: { $rule }.
@@ -399,3 +399,11 @@ group-meeting-cancelled =
     ❌ <b>The meeting is cancelled</b>
 
     { $card }
+
+## Monthly series: whose months
+
+series-ask-calendar = Which months: Solar Hijri (Hamal, Sawr, …) or Gregorian (January, February, …)?
+series-calendar-solar_hijri = Solar Hijri
+series-calendar-gregorian = Gregorian
+button-calendar-solar_hijri = Solar Hijri months
+button-calendar-gregorian = Gregorian months

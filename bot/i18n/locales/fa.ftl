@@ -354,7 +354,7 @@ weekday-3 = پنجشنبه
 weekday-4 = جمعه
 weekday-5 = شنبه
 weekday-6 = یکشنبه
-series-rule = { $week } { $weekday } هر ماه، ساعت { $time }
+series-rule = { $week } { $weekday } هر ماه { $calendar }، ساعت { $time }
 series-none = هیچ برنامه ماهواری تنظیم نشده است.
 series-current =
     برنامه ماهوار: { $rule }.
@@ -399,3 +399,11 @@ group-meeting-cancelled =
     ❌ <b>جلسه لغو شد</b>
 
     { $card }
+
+## Monthly series: whose months
+
+series-ask-calendar = کدام ماه‌ها؟ هجری شمسی (حمل، ثور، …) یا میلادی (جنوری، فبروری، …)؟
+series-calendar-solar_hijri = هجری شمسی
+series-calendar-gregorian = میلادی
+button-calendar-solar_hijri = ماه‌های هجری شمسی
+button-calendar-gregorian = ماه‌های میلادی

@@ -354,7 +354,7 @@ weekday-3 = پنجشنبه
 weekday-4 = جمعه
 weekday-5 = شنبه
 weekday-6 = یکشنبه
-series-rule = د هرې میاشتې { $week } { $weekday }، ساعت { $time }
+series-rule = د هرې { $calendar } میاشتې { $week } { $weekday }، ساعت { $time }
 series-none = هېڅ میاشتنی مهالوېش نه دی ټاکل شوی.
 series-current =
     میاشتنی مهالوېش: { $rule }.
@@ -399,3 +399,11 @@ group-meeting-cancelled =
     ❌ <b>غونډه لغوه شوه</b>
 
     { $card }
+
+## Monthly series: whose months
+
+series-ask-calendar = کومې میاشتې؟ لمریز هجري (وری، غویی، …) که میلادي (جنوري، فبروري، …)؟
+series-calendar-solar_hijri = لمریز هجري
+series-calendar-gregorian = میلادي
+button-calendar-solar_hijri = لمریز هجري میاشتې
+button-calendar-gregorian = میلادي میاشتې
