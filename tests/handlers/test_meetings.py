@@ -364,3 +364,36 @@ async def test_meetings_lists_what_is_coming_with_numbers(bot: Harness) -> None:
     assert bot.labels(COORDINATOR)[0].startswith("December meeting")
     await bot.press(COORDINATOR, "mtg:att:2")
     assert "Attendance: January meeting" in bot.last(COORDINATOR)
+
+
+async def test_a_changed_meeting_gives_a_calendar_file_that_updates_the_same_entry(
+    bot: Harness,
+) -> None:
+    await add_members(bot)
+    await schedule(bot, "2026-12-03 10:00")
+    await bot.press(JOHN, "rsvp:ics:1")
+    before = bot.api.last_message(JOHN)["document"]["content"].decode()
+    await bot.send(COORDINATOR, "/editmeeting")
+    await bot.press(COORDINATOR, "mtg:field:1:venue")
+    await bot.send(COORDINATOR, "Online: https://meet.example.org/balkh")
+    assert "The meeting was changed" in bot.last(JOHN) and "meet.example.org" in bot.last(JOHN)
+    await bot.press(JOHN, "rsvp:ics:1")
+    after = bot.api.last_message(JOHN)["document"]["content"].decode()
+    assert (
+        "UID:meeting-1@shura_test_bot.t.me" in before
+        and "UID:meeting-1@shura_test_bot.t.me" in after
+    )
+    assert "SEQUENCE:0" in before and "SEQUENCE:1" in after
+    assert "LOCATION:Online: https://meet.example.org/balkh" in after
+
+
+async def test_seats_can_be_limited_and_the_limit_lifted(bot: Harness) -> None:
+    await add_members(bot)
+    await schedule(bot, "2026-12-03 10:00", capacity="1")
+    await bot.press(JOHN, "rsvp:go:1")
+    await bot.press(AMIR, "rsvp:go:1")  # waits
+    await bot.send(COORDINATOR, "/editmeeting")
+    await bot.press(COORDINATOR, "mtg:field:1:capacity")
+    await bot.press(COORDINATOR, "mtg:nocap:1")
+    assert "Changed" in bot.last(COORDINATOR)
+    assert any("🎉" in t for t in bot.texts(AMIR))  # promoted when the limit went away
