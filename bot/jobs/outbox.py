@@ -136,10 +136,10 @@ class Dispatcher:
         if self._paused():
             # Telegram asked us to wait while this one waited its turn: it keeps its place.
             return row.id, outbox.Outcome(OutboxStatus.PENDING, retry_at=self.paused_until), True
-        return row.id, await self._send(row.chat_id, rendered, row.id, report), False
+        return row.id, await self._send(row, row.chat_id, rendered, report), False
 
     async def _send(
-        self, chat_id: int, rendered: Rendered, row_id: int, report: Report
+        self, row: Outbox, chat_id: int, rendered: Rendered, report: Report
     ) -> outbox.Outcome:
         now = self.clock.now()
         try:
@@ -171,22 +171,18 @@ class Dispatcher:
                 return outbox.Outcome(OutboxStatus.UNREACHABLE, error.message)
             # A message Telegram refuses will be refused again: a dead letter, not a retry.
             report.failed += 1
-            log.error("outbox row %s refused: %s", row_id, error.message)
+            log.error("outbox row %s refused: %s", row.id, error.message)
             return outbox.Outcome(OutboxStatus.FAILED, error.message)
         except (NetworkError, TelegramError) as error:
-            return await self._network_trouble(row_id, error, report)
+            return self._network_trouble(row, error, report)
         report.sent += 1
         return outbox.Outcome(OutboxStatus.SENT, tg_message_id=message.message_id)
 
-    async def _network_trouble(
-        self, row_id: int, error: TelegramError, report: Report
-    ) -> outbox.Outcome:
-        async with transaction(self.sessions) as session:
-            row = await session.get(Outbox, row_id)
-            attempts = row.attempts if row else outbox.MAX_ATTEMPTS
+    def _network_trouble(self, row: Outbox, error: TelegramError, report: Report) -> outbox.Outcome:
+        attempts = row.attempts  # this try included: claiming counted it
         if attempts >= outbox.MAX_ATTEMPTS:
             report.failed += 1
-            log.error("outbox row %s failed after %s attempts: %s", row_id, attempts, error)
+            log.error("outbox row %s failed after %s attempts: %s", row.id, attempts, error)
             return outbox.Outcome(OutboxStatus.FAILED, f"network: {error}")
         report.retried += 1
         retry_at = self.clock.now() + outbox.backoff(attempts)
