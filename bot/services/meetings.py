@@ -461,7 +461,9 @@ async def expand(session: AsyncSession, clock: Clock, row: Outbox) -> int:
     if row.not_after is not None and now >= row.not_after:
         await outbox.finish(session, clock, row.id, outbox.Outcome(OutboxStatus.SKIPPED, "stale"))
         return 0
-    meeting = await session.get(Meeting, row.meeting_id) if row.meeting_id else None
+    # Locked while the recipients are read: someone joining right now either is already a
+    # member when they are read, or finds the meeting invited and is invited on joining.
+    meeting = await lock(session, row.meeting_id) if row.meeting_id else None
     if (
         meeting is not None
         and meeting.status == MeetingStatus.CANCELLED
@@ -499,12 +501,15 @@ async def expand(session: AsyncSession, clock: Clock, row: Outbox) -> int:
 
 async def invite_latecomer(session: AsyncSession, clock: Clock, person: Person) -> int:
     """Someone joined after invitations went out: invite them to those meetings now."""
+    # FOR SHARE waits for a fan-out in progress (see expand) to finish.
+    upcoming_meetings = select(Meeting.id).where(
+        Meeting.status == MeetingStatus.SCHEDULED, Meeting.starts_at > clock.now()
+    )
+    await session.execute(upcoming_meetings.with_for_update(read=True))
     meetings = await session.execute(
-        select(Meeting).where(
-            Meeting.status == MeetingStatus.SCHEDULED,
-            Meeting.starts_at > clock.now(),
-            Meeting.invited_at.is_not(None),
-        )
+        select(Meeting)
+        .where(Meeting.id.in_(upcoming_meetings), Meeting.invited_at.is_not(None))
+        .execution_options(populate_existing=True)
     )
     created = 0
     for meeting in meetings.scalars():
