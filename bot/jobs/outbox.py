@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -10,15 +11,15 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-from telegram import Bot
+from telegram import Bot, InlineKeyboardMarkup
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import ContextTypes, JobQueue
 
 from bot.clock import Clock
 from bot.handlers.common import Keyboard, markup
-from bot.handlers.notices import NOTICE, keyboard_from_data
-from bot.i18n import Catalog, Msg, from_data, msg, pick_language
+from bot.handlers.notices import NOTICE, keyboard_from_data, keyboard_to_data
+from bot.i18n import Catalog, Msg, from_data, msg, pick_language, to_data
 from bot.jobs.pacing import Pacer
 from bot.services import coordination, meetings, outbox, people, rsvp
 from bot.views import card, invitation, when
@@ -78,6 +79,7 @@ class Dispatcher:
         # Set by the application once its JobQueue exists; tests call run_once() themselves.
         self.job_queue: JobQueue[Any] | None = None
         self._running = asyncio.Lock()
+        self._finals: dict[str, tuple[str, InlineKeyboardMarkup | None]] = {}
 
     async def run_once(self) -> Report:
         """Send everything that is due now; stops early when Telegram says to wait."""
@@ -138,16 +140,34 @@ class Dispatcher:
             return row.id, outbox.Outcome(OutboxStatus.PENDING, retry_at=self.paused_until), True
         return row.id, await self._send(row, row.chat_id, rendered, report), False
 
+    def _final(self, rendered: Rendered) -> tuple[str, InlineKeyboardMarkup | None]:
+        """The text and buttons as sent; a broadcast says the same to thousands, so once each."""
+        key = json.dumps(
+            [rendered.lang, to_data(rendered.text), keyboard_to_data(rendered.keyboard)],
+            sort_keys=True,
+        )
+        final = self._finals.get(key)
+        if final is None:
+            if len(self._finals) >= 256:
+                self._finals.clear()
+            final = (
+                self.catalog.render(rendered.lang, rendered.text),
+                markup(self.catalog, rendered.lang, rendered.keyboard),
+            )
+            self._finals[key] = final
+        return final
+
     async def _send(
         self, row: Outbox, chat_id: int, rendered: Rendered, report: Report
     ) -> outbox.Outcome:
         now = self.clock.now()
         try:
+            text, buttons = self._final(rendered)
             message = await self.bot.send_message(
                 chat_id,
-                self.catalog.render(rendered.lang, rendered.text),
+                text,
                 parse_mode=ParseMode.HTML,
-                reply_markup=markup(self.catalog, rendered.lang, rendered.keyboard),
+                reply_markup=buttons,
                 disable_web_page_preview=True,
             )
         except RetryAfter as error:

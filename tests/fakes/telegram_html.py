@@ -229,10 +229,14 @@ def parse_html(text: str) -> ParsedText:
             i = decoded[1]
             continue
         if char != "<":
-            out.append(char)
-            utf16_offset += utf16_len(char)
-            text_offset += 1
-            i += 1
+            # A run of plain text up to the next markup, taken at once.
+            ends = [pos for pos in (text.find("&", i), text.find("<", i)) if pos != -1]
+            end = min(ends) if ends else n
+            run = text[i:end]
+            out.append(run)
+            utf16_offset += utf16_len(run)
+            text_offset += len(run)
+            i = end
             continue
         begin = i
         offset = _byte_offset(text, begin)
