@@ -112,6 +112,12 @@ class Turn:
         return self.context.bot.username
 
     @property
+    def callback_data(self) -> str | None:
+        """The data of the button pressed (user input: parse it, never trust it)."""
+        query = self.update.callback_query
+        return query.data if query is not None else None
+
+    @property
     def chat_id(self) -> int:
         chat = self.update.effective_chat
         assert chat is not None

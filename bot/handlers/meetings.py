@@ -208,8 +208,7 @@ async def cmd_next(turn: Turn) -> Replies:
 
 @handler()
 async def on_rsvp(turn: Turn) -> Replies:
-    query = turn.update.callback_query
-    action, args = RSVP.parse(query.data if query else None)
+    action, args = RSVP.parse(turn.callback_data)
     meeting_id = RSVP.int_arg(args)
     if action == "ics":
         meeting = await meetings.get(turn.session, meeting_id)
@@ -387,8 +386,7 @@ async def edit_meeting_step(turn: Turn, dialog: Dialog, text: str) -> Replies:
 
 @handler()
 async def on_meeting_button(turn: Turn) -> Replies:
-    query = turn.update.callback_query
-    action, args = MTG.parse(query.data if query else None)
+    action, args = MTG.parse(turn.callback_data)
     _require_coordinator(turn)
     if action == "skip":
         step = args[0] if args else ""
@@ -521,8 +519,7 @@ async def cmd_series(turn: Turn) -> Replies:
 
 @handler()
 async def on_series_button(turn: Turn) -> Replies:
-    query = turn.update.callback_query
-    action, args = SER.parse(query.data if query else None)
+    action, args = SER.parse(turn.callback_data)
     _require_coordinator(turn)
     week = SER.int_arg(args)
     if week not in series.WEEKS:

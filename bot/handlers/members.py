@@ -75,8 +75,7 @@ async def cmd_invite(turn: Turn) -> Replies:
 
 @handler()
 async def on_invite_button(turn: Turn) -> Replies:
-    query = turn.update.callback_query
-    action, args = INV.parse(query.data if query else None)
+    action, args = INV.parse(turn.callback_data)
     org_id = INV.int_arg(args)
     if action == "show":
         invite = await members.current_invite(turn.session, turn.clock, turn.person, org_id)
@@ -218,8 +217,7 @@ async def cmd_members(turn: Turn) -> Replies:
 
 @handler()
 async def on_members_button(turn: Turn) -> Replies:
-    query = turn.update.callback_query
-    action, args = MEM.parse(query.data if query else None)
+    action, args = MEM.parse(turn.callback_data)
     target_id = MEM.int_arg(args)
     session, clock, actor = turn.session, turn.clock, turn.person
     if action == "org":

@@ -129,8 +129,7 @@ async def _registration_at(turn: Turn, step: str) -> Dialog:
 
 @handler()
 async def on_registration_button(turn: Turn) -> Replies:
-    query = turn.update.callback_query
-    action, args = REG.parse(query.data if query else None)
+    action, args = REG.parse(turn.callback_data)
     if action == "kind":
         dialog = await _registration_at(turn, "kind")
         kind = organizations.parse_kind(args[0] if args else "")
@@ -187,8 +186,7 @@ async def cmd_pending(turn: Turn) -> Replies:
 
 @handler()
 async def on_decision(turn: Turn) -> Replies:
-    query = turn.update.callback_query
-    action, args = ORG.parse(query.data if query else None)
+    action, args = ORG.parse(turn.callback_data)
     org_id = ORG.int_arg(args)
     if action == "ok":
         org = await organizations.approve(

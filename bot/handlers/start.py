@@ -77,9 +77,7 @@ async def cmd_language(turn: Turn) -> Replies:
 
 @handler()
 async def on_language(turn: Turn) -> Replies:
-    action, args = LANG.parse(
-        turn.update.callback_query.data if turn.update.callback_query else None
-    )
+    action, args = LANG.parse(turn.callback_data)
     if action != "set" or not args:
         raise DomainError("error-stale-button")
     people.set_language(turn.person, args[0])
