@@ -215,6 +215,20 @@ async def skip_pending(
     )
 
 
+async def retry_unreachable(session: AsyncSession, clock: Clock, person_id: int) -> None:
+    """The person can be reached again: send what could not be delivered, if still useful."""
+    now = clock.now()
+    await session.execute(
+        update(Outbox)
+        .where(
+            Outbox.person_id == person_id,
+            Outbox.status == OutboxStatus.UNREACHABLE,
+            or_(Outbox.not_after.is_(None), Outbox.not_after > now),
+        )
+        .values(status=OutboxStatus.PENDING, next_attempt_at=now, attempts=0)
+    )
+
+
 async def move_deadline(session: AsyncSession, meeting_id: int, not_after: datetime) -> None:
     """The meeting moved: messages still to be sent are useful until its new start."""
     await session.execute(

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import Clock
 from bot.i18n import LANGUAGES
+from bot.services import outbox
 from bot.services.errors import DomainError
 from db.models import MemberRole, Membership, Organization, OrgStatus, Person
 from db.queries import insert_or_ignore
@@ -73,8 +74,10 @@ async def ensure_person(
     if person.username != user.username:
         person.username = user.username
     if in_private_chat and not person.reachable:
-        # Writing to the bot in private means the bot can write back again.
+        # Writing to the bot in private means the bot can write back again: what could not
+        # be delivered and is still useful goes out now.
         person.reachable = True
+        await outbox.retry_unreachable(session, clock, person.id)
     return person
 
 

@@ -397,3 +397,17 @@ async def test_seats_can_be_limited_and_the_limit_lifted(bot: Harness) -> None:
     await bot.press(COORDINATOR, "mtg:nocap:1")
     assert "Changed" in bot.last(COORDINATOR)
     assert any("🎉" in t for t in bot.texts(AMIR))  # promoted when the limit went away
+
+
+async def test_someone_who_unblocks_the_bot_gets_the_invitation_they_missed(
+    bot: Harness,
+) -> None:
+    await add_members(bot)
+    bot.api.block(JOHN)
+    await schedule(bot, "2026-12-03 10:00")
+    bot.api.expect_problem("blocked")
+    assert invitations_to(bot, JOHN) == []
+    bot.api.start_chat(JOHN)  # unblocked, and says hello
+    await bot.send(JOHN, "/start")
+    await bot.dispatch()
+    assert len(invitations_to(bot, JOHN)) == 1
