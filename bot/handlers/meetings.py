@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 
 from telegram.ext import CallbackQueryHandler, CommandHandler
@@ -278,13 +279,20 @@ async def _attendance(turn: Turn, meeting: Meeting) -> Msg:
     )
 
 
-@handler()
-async def cmd_attendance(turn: Turn) -> Replies:
+async def _report(
+    turn: Turn, action: str, render: Callable[[Turn, Meeting], Awaitable[Msg]]
+) -> Replies:
+    """A coordinator's view of one meeting, after picking it if there are several."""
     _require_coordinator(turn)
-    picked = await _pick(turn, "att")
+    picked = await _pick(turn, action)
     if isinstance(picked, Send):
         return picked
-    return Send(await _attendance(turn, picked))
+    return Send(await render(turn, picked))
+
+
+@handler()
+async def cmd_attendance(turn: Turn) -> Replies:
+    return await _report(turn, "att", _attendance)
 
 
 async def _deliveries(turn: Turn, meeting: Meeting) -> Msg:
@@ -303,11 +311,7 @@ async def _deliveries(turn: Turn, meeting: Meeting) -> Msg:
 
 @handler()
 async def cmd_deliveries(turn: Turn) -> Replies:
-    _require_coordinator(turn)
-    picked = await _pick(turn, "dlv")
-    if isinstance(picked, Send):
-        return picked
-    return Send(await _deliveries(turn, picked))
+    return await _report(turn, "dlv", _deliveries)
 
 
 # --- /editmeeting and /cancelmeeting -------------------------------------------------------

@@ -228,6 +228,47 @@ async def plan_deliveries(
             )
 
 
+async def _tell_invited(
+    session: AsyncSession,
+    clock: Clock,
+    meeting: Meeting,
+    kind: str,
+    dedupe_key: str,
+    payload: dict[str, Any] | None = None,
+) -> None:
+    """A fan-out to everyone invited, now; before the invitations went out there is nobody."""
+    if meeting.invited_at is None:
+        return
+    await outbox.enqueue(
+        session,
+        clock,
+        kind=kind,
+        fanout=True,
+        meeting_id=meeting.id,
+        dedupe_key=dedupe_key,
+        due_at=clock.now(),
+        not_after=meeting.starts_at,
+        payload=payload,
+    )
+
+
+async def message_person(
+    session: AsyncSession, clock: Clock, meeting: Meeting, person: Person, kind: str, key: str
+) -> bool:
+    """One message about the meeting to one person, now, useful until the meeting starts."""
+    return await outbox.enqueue(
+        session,
+        clock,
+        kind=kind,
+        meeting_id=meeting.id,
+        person_id=person.id,
+        chat_id=person.tg_user_id,
+        dedupe_key=key,
+        due_at=clock.now(),
+        not_after=meeting.starts_at,
+    )
+
+
 async def tell_group(session: AsyncSession, clock: Clock, meeting: Meeting, event: str) -> None:
     """Post a notice for everyone to the coordination group, if one is bound."""
     chat = await coordination_chat(session)
@@ -330,18 +371,14 @@ async def edit(
         from bot.services.rsvp import fill_free_seats
 
         promoted = await fill_free_seats(session, clock, meeting)
-    if meeting.invited_at is not None:
-        await outbox.enqueue(
-            session,
-            clock,
-            kind=UPDATE,
-            fanout=True,
-            meeting_id=meeting.id,
-            dedupe_key=f"{UPDATE}s:m{meeting.id}:r{meeting.revision}",
-            due_at=clock.now(),
-            not_after=meeting.starts_at,
-            payload={"fields": list(change.fields)},
-        )
+    await _tell_invited(
+        session,
+        clock,
+        meeting,
+        UPDATE,
+        f"{UPDATE}s:m{meeting.id}:r{meeting.revision}",
+        {"fields": list(change.fields)},
+    )
     await tell_group(session, clock, meeting, "changed")
     audit.record(
         session, clock, actor, "meeting.edited", "meeting", meeting.id, fields=list(change.fields)
@@ -368,17 +405,7 @@ async def cancel(
         [INVITATION, REMINDER, NUDGE, UPDATE, PROMOTION],
         reason="meeting cancelled",
     )
-    if meeting.invited_at is not None:
-        await outbox.enqueue(
-            session,
-            clock,
-            kind=CANCELLATION,
-            fanout=True,
-            meeting_id=meeting.id,
-            dedupe_key=f"{CANCELLATION}s:m{meeting.id}",
-            due_at=clock.now(),
-            not_after=meeting.starts_at,
-        )
+    await _tell_invited(session, clock, meeting, CANCELLATION, f"{CANCELLATION}s:m{meeting.id}")
     await tell_group(session, clock, meeting, "cancelled")
     audit.record(session, clock, actor, "meeting.cancelled", "meeting", meeting.id)
     return meeting
@@ -513,17 +540,8 @@ async def invite_latecomer(session: AsyncSession, clock: Clock, person: Person) 
     )
     created = 0
     for meeting in meetings.scalars():
-        created += await outbox.enqueue(
-            session,
-            clock,
-            kind=INVITATION,
-            meeting_id=meeting.id,
-            person_id=person.id,
-            chat_id=person.tg_user_id,
-            dedupe_key=f"{INVITATION}:m{meeting.id}:p{person.id}",
-            due_at=clock.now(),
-            not_after=meeting.starts_at,
-        )
+        key = f"{INVITATION}:m{meeting.id}:p{person.id}"
+        created += await message_person(session, clock, meeting, person, INVITATION, key)
     return created
 
 

@@ -9,9 +9,8 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import Clock
-from bot.services import outbox
 from bot.services.errors import DomainError, NotAllowed
-from bot.services.meetings import PROMOTION, ensure_open, is_invited, lock
+from bot.services.meetings import PROMOTION, ensure_open, is_invited, lock, message_person
 from bot.services.people import is_coordinator
 from db.models import (
     Meeting,
@@ -161,17 +160,8 @@ async def fill_free_seats(session: AsyncSession, clock: Clock, meeting: Meeting)
         assert person is not None
         # The moment they asked for a seat tells one promotion of theirs from a later one.
         stamp = int(first.going_since.timestamp() * 1_000_000) if first.going_since else 0
-        await outbox.enqueue(
-            session,
-            clock,
-            kind=PROMOTION,
-            meeting_id=meeting.id,
-            person_id=person.id,
-            chat_id=person.tg_user_id,
-            dedupe_key=f"{PROMOTION}:m{meeting.id}:p{person.id}:{stamp}",
-            due_at=clock.now(),
-            not_after=meeting.starts_at,
-        )
+        key = f"{PROMOTION}:m{meeting.id}:p{person.id}:{stamp}"
+        await message_person(session, clock, meeting, person, PROMOTION, key)
         promoted.append(person)
     return promoted
 
