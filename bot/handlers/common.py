@@ -17,6 +17,7 @@ from telegram.ext import ContextTypes
 from bot.i18n import Catalog, Msg, msg, pick_language
 from bot.runtime import RUNTIME_KEY, Runtime
 from bot.services import people
+from bot.services.actor import Actor, actor_of
 from bot.services.errors import DomainError
 from db.models import Person
 from db.session import transaction
@@ -91,9 +92,13 @@ class Turn:
     context: Context
     runtime: Runtime
     session: AsyncSession
-    person: Person
+    actor: Actor
     lang: str
     args: list[str] = field(default_factory=list)
+
+    @property
+    def person(self) -> Person:
+        return self.actor.person
 
     @property
     def clock(self) -> Any:
@@ -105,7 +110,7 @@ class Turn:
 
     @property
     def is_coordinator(self) -> bool:
-        return people.is_coordinator(self.person, self.coordinators)
+        return self.actor.coordinator
 
     @property
     def bot_username(self) -> str:
@@ -180,8 +185,12 @@ def handler(
             replies: Replies
             try:
                 async with transaction(runtime.sessions) as session:
-                    person = await people.ensure_person(
-                        session, runtime.clock, user, in_private_chat=in_private
+                    person = await people.person_for_update(
+                        session,
+                        runtime.clock,
+                        user,
+                        in_private_chat=in_private,
+                        configured=settings.coordinators,
                     )
                     lang = pick_language(
                         person.language, user.language_code, settings.default_language
@@ -190,12 +199,13 @@ def handler(
                     if mismatch is not None:
                         replies = [mismatch]
                     else:
+                        actor = await actor_of(session, person, settings.coordinators)
                         turn = Turn(
                             update,
                             context,
                             runtime,
                             session,
-                            person,
+                            actor,
                             lang,
                             list(context.args or []),
                         )

@@ -120,16 +120,22 @@ class Catalog:
         self._bundles: dict[str, FluentBundle] = {}
         self._entries: dict[str, dict[str, fluent_ast.Message]] = {}
         for lang in LANGUAGES:
-            source = (locales / f"{lang}.ftl").read_text(encoding="utf-8")
+            # One folder per language, one file per feature: files are joined in name order.
+            source = "\n".join(
+                path.read_text(encoding="utf-8") for path in sorted((locales / lang).glob("*.ftl"))
+            )
             # Isolation is done per parameter in _resolve: Fluent's would also wrap links.
             bundle = FluentBundle([lang], use_isolating=False)
             bundle.add_resource(FluentResource(source))
             self._bundles[lang] = bundle
-            self._entries[lang] = {
-                entry.id.name: entry
-                for entry in parse_ftl(source).body
-                if isinstance(entry, fluent_ast.Message)
-            }
+            entries: dict[str, fluent_ast.Message] = {}
+            for entry in parse_ftl(source).body:
+                if isinstance(entry, fluent_ast.Message):
+                    if entry.id.name in entries:
+                        # Two feature files defining one key: the later would win silently.
+                        raise ValueError(f"message {entry.id.name!r} defined twice in {lang}")
+                    entries[entry.id.name] = entry
+            self._entries[lang] = entries
 
     def text(self, lang: str, key: str, *, plain: bool = False, **params: object) -> str:
         """The message as safe HTML; `plain` for button labels and alerts, which are not HTML."""

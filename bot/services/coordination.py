@@ -9,8 +9,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import Clock
 from bot.services import audit
+from bot.services.actor import is_coordinator
 from bot.services.errors import DomainError, NotAllowed
-from bot.services.people import find_person, is_coordinator
+from bot.services.people import find_person
 from db.models import CoordinationChat, Person
 
 

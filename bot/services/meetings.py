@@ -13,9 +13,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.clock import Clock
 from bot.i18n.calendar import DateInputError, format_offset, normalize_digits, parse_meeting_time
 from bot.services import audit, outbox
+from bot.services.actor import is_coordinator
 from bot.services.coordination import coordination_chat
 from bot.services.errors import DomainError, NotAllowed, NotFound
-from bot.services.people import is_coordinator
 from bot.services.text import clean_line
 from db.models import (
     Meeting,

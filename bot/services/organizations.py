@@ -13,8 +13,8 @@ from sqlalchemy.orm import selectinload
 from bot.clock import Clock
 from bot.i18n import msg
 from bot.services import audit
+from bot.services.actor import is_coordinator
 from bot.services.errors import DomainError, NotAllowed, NotFound
-from bot.services.people import is_coordinator
 from bot.services.text import (
     CONTACT_LIMIT,
     FOCUS_LIMIT,

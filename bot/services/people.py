@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.clock import Clock
 from bot.i18n import LANGUAGES
 from bot.services import outbox
+from bot.services.actor import is_coordinator
 from bot.services.errors import DomainError
 from db.models import MemberRole, Membership, Organization, OrgStatus, Person
 from db.queries import insert_or_ignore
@@ -81,15 +82,46 @@ async def ensure_person(
     return person
 
 
+async def person_for_update(
+    session: AsyncSession,
+    clock: Clock,
+    user: TelegramUser,
+    *,
+    in_private_chat: bool,
+    configured: Collection[int],
+) -> Person:
+    """The person behind an update; recorded only when they write to the bot in private.
+
+    Group chatter is not stored: someone the bot does not know yet who speaks in a group
+    gets a person that lives for this update only (a configured coordinator binding a group
+    is the one exception: they act for the network).
+    """
+    if in_private_chat or user.tg_user_id in configured:
+        return await ensure_person(session, clock, user, in_private_chat=in_private_chat)
+    known = (
+        await session.execute(
+            select(Person).where(Person.tg_user_id == user.tg_user_id).with_for_update()
+        )
+    ).scalar_one_or_none()
+    if known is not None:
+        return known
+    return Person(
+        tg_user_id=user.tg_user_id,
+        first_name=user.first_name[:255],
+        last_name=user.last_name,
+        username=user.username,
+        reachable=False,
+        is_coordinator=False,
+        created_at=clock.now(),
+    )
+
+
 def set_language(person: Person, language: str) -> None:
     """Remember the language the person chose."""
     if language not in LANGUAGES:
         raise DomainError("error-stale-button")
     person.language = language
 
-
-def is_coordinator(person: Person, configured: Collection[int]) -> bool:
-    return person.tg_user_id in configured or person.is_coordinator
 
 
 async def roles_of(session: AsyncSession, person: Person, configured: Collection[int]) -> Roles:

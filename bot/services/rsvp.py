@@ -9,11 +9,12 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import Clock
+from bot.services.actor import is_coordinator
 from bot.services.errors import DomainError, NotAllowed
 from bot.services.meetings import PROMOTION, ensure_open, is_invited, lock, message_person
-from bot.services.people import is_coordinator
 from db.models import (
     Meeting,
+    MeetingStatus,
     Membership,
     Organization,
     OrgStatus,
@@ -228,3 +229,38 @@ async def attendance(
         by_organization=[(name, _tally(answers)) for name, answers in per_org.items()],
         capacity=meeting.capacity,
     )
+
+
+async def release_seats(session: AsyncSession, clock: Clock, person_id: int) -> list[Meeting]:
+    """A person no longer in the network gives up their answers to meetings still to come.
+
+    Called after a membership ends (removed, left, forgotten) or an organization stops
+    counting: if the person is still a member elsewhere, or a coordinator, nothing changes.
+    Freed seats go to the waitlist in order. Returns the meetings whose seat was given up.
+    """
+    person = await session.get(Person, person_id)
+    if person is None or person.is_coordinator:
+        return []
+    if await is_invited(session, person):
+        return []
+    answers = (
+        await session.execute(
+            select(Rsvp, Meeting)
+            .join(Meeting, Meeting.id == Rsvp.meeting_id)
+            .where(
+                Rsvp.person_id == person_id,
+                Meeting.status == MeetingStatus.SCHEDULED,
+                Meeting.starts_at > clock.now(),
+            )
+        )
+    ).all()
+    freed: list[Meeting] = []
+    for answer, meeting in answers:
+        held_seat = answer.answer == RsvpAnswer.GOING and not answer.waitlisted
+        await session.delete(answer)
+        await session.flush()
+        if held_seat:
+            await lock(session, meeting.id)
+            await fill_free_seats(session, clock, meeting)
+            freed.append(meeting)
+    return freed

@@ -14,8 +14,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.clock import Clock
 from bot.i18n.calendar import from_solar_hijri, to_solar_hijri
 from bot.services import audit, meetings
+from bot.services.actor import is_coordinator
 from bot.services.errors import DomainError, NotAllowed
-from bot.services.people import is_coordinator
 from db.models import Meeting, MeetingSeries, Person
 
 LAST = -1
