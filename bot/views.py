@@ -1,9 +1,11 @@
-"""How a meeting looks in a message: the card, the person's answer and the RSVP buttons."""
+"""How messages look: the meeting card, the person's answer, the RSVP buttons, Telegram markup."""
 
 from __future__ import annotations
 
-from bot.handlers.common import Button, CallbackData, Keyboard
-from bot.i18n import Msg, When, msg
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.i18n import Catalog, Msg, When, msg
+from bot.presentation import Button, CallbackData, Keyboard
 from db.models import Meeting, Rsvp, RsvpAnswer
 
 RSVP = CallbackData("rsvp")
@@ -66,3 +68,21 @@ def invitation(
     """The message with the RSVP buttons: an invitation, reminder, nudge, update or /next."""
     text = msg(kind, card=card(meeting), answer=answer_line(rsvp, position))
     return text, rsvp_buttons(meeting)
+
+
+def markup(catalog: Catalog, lang: str, keyboard: Keyboard | None) -> InlineKeyboardMarkup | None:
+    """Inline buttons with their labels in `lang`."""
+    if keyboard is None:
+        return None
+    rows = []
+    for row in keyboard:
+        buttons = []
+        for button in row:
+            label = (
+                catalog.render(lang, button.label, plain=True)
+                if isinstance(button.label, Msg)
+                else button.label
+            )
+            buttons.append(InlineKeyboardButton(label, callback_data=button.data, url=button.url))
+        rows.append(buttons)
+    return InlineKeyboardMarkup(rows)

@@ -9,34 +9,28 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message, Update
+from telegram import InlineKeyboardMarkup, InputFile, Message, Update
 from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, Forbidden
 from telegram.ext import ContextTypes
 
-from bot.i18n import Catalog, Msg, msg, pick_language
+from bot.i18n import Msg, msg, pick_language
+
+# Re-exported: handlers build their buttons from here, as they always have.
+from bot.presentation import Button as Button
+from bot.presentation import CallbackData as CallbackData
+from bot.presentation import Keyboard as Keyboard
 from bot.runtime import RUNTIME_KEY, Runtime
 from bot.services import people
 from bot.services.actor import Actor, actor_of
 from bot.services.errors import DomainError
+from bot.views import markup as markup
 from db.models import Person
 from db.session import transaction
 
 log = logging.getLogger(__name__)
 
 Context = ContextTypes.DEFAULT_TYPE
-
-
-@dataclass(frozen=True)
-class Button:
-    """An inline button: a translated label (or a name people gave) and callback data or a URL."""
-
-    label: Msg | str
-    data: str | None = None
-    url: str | None = None
-
-
-Keyboard = Sequence[Sequence[Button]]
 
 
 @dataclass(frozen=True)
@@ -221,24 +215,6 @@ def handler(
     return wrap
 
 
-def markup(catalog: Catalog, lang: str, keyboard: Keyboard | None) -> InlineKeyboardMarkup | None:
-    """Inline buttons with their labels in `lang`."""
-    if keyboard is None:
-        return None
-    rows = []
-    for row in keyboard:
-        buttons = []
-        for button in row:
-            label = (
-                catalog.render(lang, button.label, plain=True)
-                if isinstance(button.label, Msg)
-                else button.label
-            )
-            buttons.append(InlineKeyboardButton(label, callback_data=button.data, url=button.url))
-        rows.append(buttons)
-    return InlineKeyboardMarkup(rows)
-
-
 async def deliver(update: Update, context: Context, lang: str, replies: Replies) -> None:
     """Send the replies, after the transaction has committed."""
     runtime = runtime_of(context)
@@ -318,33 +294,3 @@ async def edit(message: Message, text: str, buttons: InlineKeyboardMarkup | None
     except BadRequest as error:
         if "message is not modified" not in error.message.lower():
             raise
-
-
-class CallbackData:
-    """Callback data `<feature>:<action>:<args>`, built and parsed in one place per feature."""
-
-    LIMIT = 64  # bytes; Telegram refuses longer callback data
-
-    def __init__(self, feature: str) -> None:
-        self.feature = feature
-        self.pattern = rf"^{feature}:"
-
-    def build(self, action: str, *args: int | str) -> str:
-        data = ":".join([self.feature, action, *(str(arg) for arg in args)])
-        if len(data.encode()) > self.LIMIT:
-            raise ValueError(f"callback data over {self.LIMIT} bytes: {data!r}")
-        return data
-
-    def parse(self, data: str | None) -> tuple[str, list[str]]:
-        parts = (data or "").split(":")
-        if len(parts) < 2 or parts[0] != self.feature:
-            raise DomainError("error-stale-button")
-        return parts[1], parts[2:]
-
-    @staticmethod
-    def int_arg(args: list[str], index: int = 0) -> int:
-        """A numeric argument; forged data gets the stale-button message, not a crash."""
-        try:
-            return int(args[index])
-        except (IndexError, ValueError):
-            raise DomainError("error-stale-button") from None

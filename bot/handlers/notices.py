@@ -6,36 +6,13 @@ the send budget, and are retried like any other outbox message.
 
 from __future__ import annotations
 
-from typing import Any
-
-from bot.handlers.common import Button, Keyboard, Later, Turn
-from bot.i18n import Msg, from_data, to_data
+from bot.handlers.common import Keyboard, Later, Turn
+from bot.i18n import Msg, to_data
+from bot.presentation import keyboard_to_data
 from bot.services import outbox
 from db.models import Person
 
 NOTICE = "notice"
-
-
-def keyboard_to_data(keyboard: Keyboard | None) -> list[list[dict[str, Any]]] | None:
-    if keyboard is None:
-        return None
-    return [
-        [{"label": to_data(b.label), "data": b.data, "url": b.url} for b in row] for row in keyboard
-    ]
-
-
-def keyboard_from_data(data: object) -> Keyboard | None:
-    if not isinstance(data, list):
-        return None
-    rows: list[list[Button]] = []
-    for row in data:
-        buttons = []
-        for item in row:
-            label = from_data(item["label"])
-            assert isinstance(label, Msg | str)
-            buttons.append(Button(label, item.get("data"), item.get("url")))
-        rows.append(buttons)
-    return rows
 
 
 async def notify(

@@ -17,12 +17,12 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 from telegram.ext import ContextTypes, JobQueue
 
 from bot.clock import Clock
-from bot.handlers.common import Keyboard, markup
-from bot.handlers.notices import NOTICE, keyboard_from_data, keyboard_to_data
+from bot.handlers.notices import NOTICE
 from bot.i18n import Catalog, Msg, from_data, msg, pick_language, to_data
 from bot.jobs.pacing import Pacer
+from bot.presentation import Keyboard, keyboard_from_data, keyboard_to_data
 from bot.services import coordination, meetings, outbox, people, rsvp
-from bot.views import card, invitation, when
+from bot.views import card, invitation, markup, when
 from db.models import Meeting, MeetingStatus, Outbox, OutboxStatus, Person, Rsvp, RsvpAnswer
 from db.session import reading, transaction
 
