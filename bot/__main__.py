@@ -8,6 +8,7 @@ import logging
 import sys
 
 from bot.config import Settings, SettingsError, load_settings
+from bot.logs import redact_secret
 
 EXIT_SETTINGS = 2
 
@@ -63,6 +64,7 @@ def cmd_run() -> int:
         print(TOKEN_HELP, file=sys.stderr)
         return EXIT_SETTINGS
     _configure_logging()
+    redact_secret(settings.telegram_bot_token.get_secret_value())
     from telegram.error import InvalidToken
 
     from bot.app import build_application

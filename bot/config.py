@@ -45,8 +45,10 @@ class Settings(BaseSettings):
     # Messages per second the outbox may send: below Telegram's ~30/s so replies to taps fit.
     send_rate: float = Field(default=25.0, gt=0, le=1000, alias="SHURA_SEND_RATE")
     send_concurrency: int = Field(default=4, ge=1, le=32, alias="SHURA_SEND_CONCURRENCY")
+    # Half-finished dialogs and the contents of messages already sent are deleted after this.
+    retention: timedelta = Field(default=timedelta(days=30), alias="SHURA_RETENTION")
 
-    @field_validator("invitation_lead", "series_lead", "meeting_length", mode="before")
+    @field_validator("invitation_lead", "series_lead", "meeting_length", "retention", mode="before")
     @classmethod
     def _offset(cls, value: object) -> object:
         if isinstance(value, str):

@@ -63,7 +63,11 @@ def make_engine(url: str | URL, *, schema: str | None = None) -> AsyncEngine:
     async_url = _url(url, asynchronous=True)
     ensure_sqlite_directory(async_url)
     engine = create_async_engine(
-        async_url, connect_args=_connect_args(async_url, schema), pool_pre_ping=True
+        async_url,
+        connect_args=_connect_args(async_url, schema),
+        pool_pre_ping=True,
+        # SQL errors would otherwise quote their parameters, i.e. what people typed, in logs.
+        hide_parameters=True,
     )
     if async_url.get_backend_name() == "sqlite":
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
@@ -74,7 +78,9 @@ def make_sync_engine(url: str | URL, *, schema: str | None = None) -> Engine:
     """A synchronous engine, for migrations and tooling."""
     sync_url = _url(url, asynchronous=False)
     ensure_sqlite_directory(sync_url)
-    engine = create_engine(sync_url, connect_args=_connect_args(sync_url, schema))
+    engine = create_engine(
+        sync_url, connect_args=_connect_args(sync_url, schema), hide_parameters=True
+    )
     if sync_url.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
