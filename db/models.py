@@ -375,3 +375,32 @@ class Outbox(Base):
     tg_message_id: Mapped[int | None] = mapped_column(BigInteger)
     last_error: Mapped[str | None] = mapped_column(String(300))
     created_at: Mapped[datetime]
+
+
+class IncomingUpdate(Base):
+    """An update from Telegram, stored before it is confirmed, so a crash cannot lose it."""
+
+    __tablename__ = "incoming_update"
+
+    # Telegram's own id: a resent update (unconfirmed before a crash) finds its row.
+    update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    # The update as Telegram sent it; dropped once handled (it holds what people typed).
+    payload: Mapped[dict[str, Any] | None]
+    received_at: Mapped[datetime]
+    handled_at: Mapped[datetime | None] = mapped_column(index=True)
+
+
+class PendingReply(Base):
+    """A reply committed with its update and not yet shown; shown at start after a crash."""
+
+    __tablename__ = "pending_reply"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    update_id: Mapped[int] = mapped_column(BigInteger, index=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    # The message whose text and buttons to replace (the card pressed); None for a new message.
+    message_id: Mapped[int | None] = mapped_column(BigInteger)
+    lang: Mapped[str] = mapped_column(String(5))
+    text: Mapped[dict[str, Any]]
+    keyboard: Mapped[list[Any] | None] = mapped_column(JSON)
+    created_at: Mapped[datetime]
