@@ -1,10 +1,8 @@
-"""How messages look: the meeting card, the person's answer, the RSVP buttons, Telegram markup."""
+"""How a meeting looks in a message: the card, the person's answer and the RSVP buttons."""
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
-
-from bot.i18n import Catalog, Msg, When, msg
+from bot.i18n import Msg, When, msg
 from bot.presentation import Button, CallbackData, Keyboard
 from db.models import Meeting, Rsvp, RsvpAnswer
 
@@ -68,21 +66,3 @@ def invitation(
     """The message with the RSVP buttons: an invitation, reminder, nudge, update or /next."""
     text = msg(kind, card=card(meeting), answer=answer_line(rsvp, position))
     return text, rsvp_buttons(meeting)
-
-
-def markup(catalog: Catalog, lang: str, keyboard: Keyboard | None) -> InlineKeyboardMarkup | None:
-    """Inline buttons with their labels in `lang`."""
-    if keyboard is None:
-        return None
-    rows = []
-    for row in keyboard:
-        buttons = []
-        for button in row:
-            label = (
-                catalog.render(lang, button.label, plain=True)
-                if isinstance(button.label, Msg)
-                else button.label
-            )
-            buttons.append(InlineKeyboardButton(label, callback_data=button.data, url=button.url))
-        rows.append(buttons)
-    return InlineKeyboardMarkup(rows)

@@ -15,6 +15,7 @@ from telegram.error import BadRequest, Forbidden
 from telegram.ext import ContextTypes
 
 from bot.i18n import Msg, msg, pick_language
+from bot.markup import markup as markup
 
 # Re-exported: handlers build their buttons from here, as they always have.
 from bot.presentation import Button as Button
@@ -24,7 +25,6 @@ from bot.runtime import RUNTIME_KEY, Runtime
 from bot.services import people
 from bot.services.actor import Actor, actor_of
 from bot.services.errors import DomainError
-from bot.views import markup as markup
 from db.models import Person
 from db.session import transaction
 

@@ -20,9 +20,10 @@ from bot.clock import Clock
 from bot.handlers.notices import NOTICE
 from bot.i18n import Catalog, Msg, from_data, msg, pick_language, to_data
 from bot.jobs.pacing import Pacer
+from bot.markup import markup
 from bot.presentation import Keyboard, keyboard_from_data, keyboard_to_data
 from bot.services import coordination, meetings, outbox, people, rsvp
-from bot.views import card, invitation, markup, when
+from bot.views import card, invitation, when
 from db.models import Meeting, MeetingStatus, Outbox, OutboxStatus, Person, Rsvp, RsvpAnswer
 from db.session import reading, transaction
 
