@@ -6,6 +6,7 @@ turn them into Telegram's markup (bot.views.markup); none of them needs the othe
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -49,6 +50,10 @@ def keyboard_from_data(data: object) -> Keyboard | None:
     return rows
 
 
+ID_MAX = 2**31 - 1  # the id columns are 32-bit integers on PostgreSQL
+_INT_ARG = re.compile(r"-?[0-9]{1,10}", re.ASCII)
+
+
 class CallbackData:
     """Callback data `<feature>:<action>:<args>`, built and parsed in one place per feature."""
 
@@ -71,9 +76,14 @@ class CallbackData:
         return parts[1], parts[2:]
 
     @staticmethod
-    def int_arg(args: list[str], index: int = 0) -> int:
-        """A numeric argument; forged data gets the stale-button message, not a crash."""
-        try:
-            return int(args[index])
-        except (IndexError, ValueError):
-            raise DomainError("error-stale-button") from None
+    def int_arg(args: list[str], index: int = 0, *, low: int = 1, high: int = ID_MAX) -> int:
+        """A numeric argument, by default a database id; forged data gets the stale-button
+        message, not a crash."""
+        text = args[index] if index < len(args) else ""
+        # ASCII digits only: int() also reads Arabic-Indic digits, and any number of them.
+        if not _INT_ARG.fullmatch(text):
+            raise DomainError("error-stale-button")
+        value = int(text)
+        if not low <= value <= high:
+            raise DomainError("error-stale-button")
+        return value

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram.ext import Application, BaseHandler
 
-from bot.handlers import coordinators, meetings, members, registration, start
+from bot.handlers import coordinators, fallback, meetings, members, registration, start
 
 
 def register_handlers(application: Application) -> None:  # type: ignore[type-arg]
@@ -17,7 +17,14 @@ def register_handlers(application: Application) -> None:  # type: ignore[type-ar
         *meetings.handlers(),
         # Last: typed answers for a conversation, and commands nobody above took.
         *start.fallbacks(),
+        # After everything: a button no feature above recognised is still answered.
+        *fallback.after(),
     ]
+    # Group -1 runs before the features and stops the update there: an edited message is
+    # never taken as a new answer or a new command.
+    for item in fallback.before():
+        assert isinstance(item, BaseHandler)
+        application.add_handler(item, group=-1)
     for item in ordered:
         assert isinstance(item, BaseHandler)
         application.add_handler(item)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import html
 import logging
+import re
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -14,7 +16,7 @@ from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, Forbidden
 from telegram.ext import ContextTypes
 
-from bot.i18n import Msg, msg, pick_language
+from bot.i18n import Catalog, Html, Msg, msg, pick_language
 from bot.markup import markup as markup
 
 # Re-exported: handlers build their buttons from here, as they always have.
@@ -59,6 +61,22 @@ class Toast:
 
 
 @dataclass(frozen=True)
+class Lines:
+    """A message with a list in its `lines` placeholder, split over as many messages as needed.
+
+    Each line is its own message key, rendered in the reader's language. The list never goes
+    through Fluent as one value (Fluent refuses a placeable over 2,500 characters), and the
+    messages are cut between lines to stay under Telegram's 4,096 characters. With `edit`, the
+    first message replaces the one whose button was pressed; the buttons go on the last one.
+    """
+
+    text: Msg
+    lines: Sequence[Msg]
+    keyboard: Keyboard | None = None
+    edit: bool = False
+
+
+@dataclass(frozen=True)
 class SendFile:
     """A document (such as a calendar file) to the chat of the update."""
 
@@ -74,7 +92,7 @@ class Later:
     run: Callable[[], Awaitable[None]]
 
 
-Reply = Send | Edit | Toast | Later | SendFile
+Reply = Send | Edit | Toast | Later | SendFile | Lines
 Replies = Reply | Sequence[Reply] | None
 
 
@@ -220,7 +238,7 @@ async def deliver(update: Update, context: Context, lang: str, replies: Replies)
     runtime = runtime_of(context)
     if replies is None:
         items: Sequence[Reply] = []
-    elif isinstance(replies, Send | Edit | Toast | Later | SendFile):
+    elif isinstance(replies, Send | Edit | Toast | Later | SendFile | Lines):
         items = [replies]
     else:
         items = replies
@@ -229,7 +247,7 @@ async def deliver(update: Update, context: Context, lang: str, replies: Replies)
     for reply in items:
         if isinstance(reply, Toast):
             if query is not None and not answered:
-                text = runtime.catalog.render(lang, reply.text, plain=True) if reply.text else None
+                text = toast_text(runtime.catalog.render(lang, reply.text)) if reply.text else None
                 await query.answer(text, show_alert=reply.alert)
                 answered = True
     if query is not None and not answered:
@@ -245,6 +263,8 @@ async def deliver(update: Update, context: Context, lang: str, replies: Replies)
                 )
         elif isinstance(reply, Later):
             await reply.run()
+        elif isinstance(reply, Lines):
+            await _deliver_lines(update, context, lang, reply)
         elif isinstance(reply, SendFile) and update.effective_chat is not None:
             caption = runtime.catalog.render(lang, reply.caption) if reply.caption else None
             await context.bot.send_document(
@@ -263,6 +283,97 @@ async def deliver(update: Update, context: Context, lang: str, replies: Replies)
                 runtime.catalog.render(target_lang, reply.text),
                 markup(runtime.catalog, target_lang, reply.keyboard),
             )
+
+
+async def _deliver_lines(update: Update, context: Context, lang: str, reply: Lines) -> None:
+    catalog = runtime_of(context).catalog
+    texts = render_lines(catalog, lang, reply)
+    buttons = markup(catalog, lang, reply.keyboard)
+    query = update.callback_query
+    if reply.edit and query is not None and isinstance(query.message, Message):
+        await edit(query.message, texts[0], buttons if len(texts) == 1 else None)
+        texts = texts[1:]
+    chat = update.effective_chat
+    if chat is None:
+        return
+    for number, text in enumerate(texts, start=1):
+        await send(context, chat.id, text, buttons if number == len(texts) else None)
+
+
+TEXT_LIMIT = 4096  # characters of a message, counted after Telegram parses the HTML
+TOAST_LIMIT = 200  # characters of the answer to a button press
+_TAG = re.compile(r"<[^>]*>")
+# A private-use character no catalog contains: where the list goes in the rendered frame.
+_LIST_MARK = "\ue000"
+_FSI, _PDI = "\u2068", "\u2069"
+
+
+def _utf16_len(text: str) -> int:
+    # Telegram counts UTF-16 code units: an emoji outside the BMP is two.
+    return len(text.encode("utf-16-le")) // 2
+
+
+def plain_text(html_text: str) -> str:
+    """What Telegram shows of an HTML message: tags dropped, entities decoded.
+
+    Text people typed is escaped before it reaches a message, so every `<` left is a tag of
+    the catalog's own.
+    """
+    return html.unescape(_TAG.sub("", html_text))
+
+
+def telegram_length(html_text: str) -> int:
+    """The length Telegram checks against its limits, for a message sent as HTML."""
+    return _utf16_len(plain_text(html_text).strip())
+
+
+def toast_text(html_text: str, limit: int = TOAST_LIMIT) -> str:
+    """The answer to a button press as plain text, cut to fit Telegram's limit.
+
+    A title or name of people's choosing can make a refusal longer than Telegram takes; the
+    cut keeps surrogate pairs whole and closes a bidi isolate it leaves open.
+    """
+    text = plain_text(html_text).strip()
+    if _utf16_len(text) <= limit:
+        return text
+    kept: list[str] = []
+    used, depth = 0, 0
+    budget = limit - 1  # room for the ellipsis
+    for char in text:
+        size = _utf16_len(char)
+        closing = depth + (1 if char == _FSI else 0)
+        if used + size + closing > budget:
+            break
+        kept.append(char)
+        used += size
+        if char == _FSI:
+            depth += 1
+        elif char == _PDI and depth:
+            depth -= 1
+    return "".join(kept).rstrip() + _PDI * depth + "…"
+
+
+def render_lines(catalog: Catalog, lang: str, reply: Lines, limit: int = TEXT_LIMIT) -> list[str]:
+    """The texts of a `Lines` reply: the frame's start, then lines, cut between lines."""
+    frame = catalog.render(
+        lang, Msg(reply.text.key, {**reply.text.params, "lines": Html(_LIST_MARK)})
+    )
+    head, _, tail = frame.partition(_LIST_MARK)
+    lines = [catalog.render(lang, line) for line in reply.lines]
+    reserve = telegram_length(tail) + 1
+    chunks: list[list[str]] = [[]]
+    size = telegram_length(head)
+    for line in lines:
+        length = telegram_length(line) + 1  # and the line break before it
+        if chunks[-1] and size + length + reserve > limit:
+            chunks.append([])
+            size = 0
+        chunks[-1].append(line)
+        size += length
+    texts = ["\n".join(chunk) for chunk in chunks]
+    texts[0] = head + texts[0]
+    texts[-1] = texts[-1] + tail
+    return texts
 
 
 async def send(

@@ -525,12 +525,12 @@ async def cmd_series(turn: Turn) -> Replies:
 async def on_series_button(turn: Turn) -> Replies:
     action, args = SER.parse(turn.callback_data)
     _require_coordinator(turn)
-    week = SER.int_arg(args)
+    week = SER.int_arg(args, low=min(series.WEEKS), high=max(series.WEEKS))
     if week not in series.WEEKS:
         raise DomainError("error-stale-button")
     if action == "week":
         return Edit(msg("series-ask-weekday", week=msg(f"series-week-{week}")), _day_buttons(week))
-    day = SER.int_arg(args, 1) if action in ("day", "cal") else 0
+    day = SER.int_arg(args, 1, low=0, high=6) if action in ("day", "cal") else 0
     if not 0 <= day <= 6:
         raise DomainError("error-stale-button")
     if action == "day":

@@ -221,7 +221,7 @@ async def on_members_button(turn: Turn) -> Replies:
     target_id = MEM.int_arg(args)
     session, clock, actor = turn.session, turn.clock, turn.person
     if action == "org":
-        page = MEM.int_arg(args, 1) if len(args) > 1 else 0
+        page = MEM.int_arg(args, 1, low=0) if len(args) > 1 else 0
         return Edit(*await _member_list(turn, target_id, page))
     if action == "who":
         return Edit(*_member_card(await members.member(session, actor, target_id)))
