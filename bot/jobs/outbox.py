@@ -5,11 +5,11 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Bot, InlineKeyboardMarkup
 from telegram.constants import ParseMode
@@ -17,14 +17,13 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 from telegram.ext import ContextTypes, JobQueue
 
 from bot.clock import Clock
-from bot.handlers.notices import NOTICE
-from bot.i18n import Catalog, Msg, from_data, msg, pick_language, to_data
+from bot.i18n import Catalog, to_data
 from bot.jobs.pacing import Pacer
 from bot.markup import markup
-from bot.presentation import Keyboard, keyboard_from_data, keyboard_to_data
-from bot.services import coordination, meetings, outbox, people, rsvp
-from bot.views import card, invitation, when
-from db.models import Meeting, MeetingStatus, Outbox, OutboxStatus, Person, Rsvp, RsvpAnswer
+from bot.presentation import keyboard_to_data
+from bot.services import coordination, delivery, outbox, people
+from bot.services.delivery import Rendered
+from db.models import Outbox, OutboxStatus
 from db.session import reading, transaction
 
 log = logging.getLogger(__name__)
@@ -47,13 +46,6 @@ class Report:
     flood_waits: list[float] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class Rendered:
-    text: Msg
-    keyboard: Keyboard | None
-    lang: str
-
-
 class Dispatcher:
     """Sends the outbox through Telegram within its limits; one run at a time per process."""
 
@@ -67,6 +59,7 @@ class Dispatcher:
         default_language: str,
         rate: float,
         concurrency: int,
+        coordinators: Collection[int] = frozenset(),
         pacer: Pacer | None = None,
     ) -> None:
         self.bot = bot
@@ -74,6 +67,8 @@ class Dispatcher:
         self.clock = clock
         self.catalog = catalog
         self.default_language = default_language
+        # Configured coordinators receive meeting messages even when in no organization.
+        self.coordinators = frozenset(coordinators)
         self.concurrency = concurrency
         self.pacer = pacer or Pacer(rate)
         self.paused_until: datetime | None = None
@@ -91,7 +86,9 @@ class Dispatcher:
                     fanouts = await outbox.claim(session, self.clock, fanout=True)
                     if not fanouts:
                         break
-                    report.expanded += await meetings.expand(session, self.clock, fanouts[0])
+                    report.expanded += await delivery.expand(
+                        session, self.clock, fanouts[0], self.coordinators
+                    )
             # Two waves overlap, so one wave's database work hides behind the other's sends.
             waves = min(WAVES, self.concurrency)
             size = -(-self.concurrency // waves)
@@ -118,7 +115,13 @@ class Dispatcher:
             if not rows:
                 return
             async with reading(self.sessions) as session:
-                rendered = await self._render_all(session, rows)
+                rendered = await delivery.render_wave(
+                    session,
+                    rows,
+                    now=self.clock.now(),
+                    coordinators=self.coordinators,
+                    default_language=self.default_language,
+                )
             results = await asyncio.gather(
                 *(self._deliver(row, rendered.get(row.id), report) for row in rows)
             )
@@ -126,11 +129,12 @@ class Dispatcher:
                 await outbox.finish_many(session, self.clock, results)
 
     async def _deliver(
-        self, row: Outbox, rendered: Rendered | None, report: Report
+        self, row: Outbox, rendered: Rendered | str | None, report: Report
     ) -> tuple[int, outbox.Outcome, bool]:
-        if rendered is None or row.chat_id is None:
+        if not isinstance(rendered, Rendered) or row.chat_id is None:
             report.skipped += 1
-            return row.id, outbox.Outcome(OutboxStatus.SKIPPED, "no longer useful"), False
+            reason = rendered if isinstance(rendered, str) else "no longer useful"
+            return row.id, outbox.Outcome(OutboxStatus.SKIPPED, reason), False
         if row.attempts > outbox.MAX_ATTEMPTS:
             # Claimed again and again without an answer: each time the process died sending it.
             report.failed += 1
@@ -208,94 +212,6 @@ class Dispatcher:
         report.retried += 1
         retry_at = self.clock.now() + outbox.backoff(attempts)
         return outbox.Outcome(OutboxStatus.PENDING, f"network: {error}", retry_at=retry_at)
-
-    async def _render_all(self, session: AsyncSession, rows: list[Outbox]) -> dict[int, Rendered]:
-        """Render a wave; people, meetings and answers are read once for all of it."""
-        people_ids = {row.person_id for row in rows if row.person_id}
-        meeting_ids = {row.meeting_id for row in rows if row.meeting_id}
-        persons = {
-            p.id: p for p in await session.scalars(select(Person).where(Person.id.in_(people_ids)))
-        }
-        found = await session.scalars(select(Meeting).where(Meeting.id.in_(meeting_ids)))
-        meetings_by_id = {m.id: m for m in found}
-        answers = {
-            (r.meeting_id, r.person_id): r
-            for r in await session.scalars(
-                select(Rsvp).where(Rsvp.meeting_id.in_(meeting_ids), Rsvp.person_id.in_(people_ids))
-            )
-        }
-        rendered = {}
-        for row in rows:
-            if row.kind == meetings.GROUP:
-                group_notice = self._group_notice(row, meetings_by_id.get(row.meeting_id or 0))
-                if group_notice is not None:
-                    rendered[row.id] = group_notice
-                continue
-            person = persons.get(row.person_id or 0)
-            if person is not None and row.kind == NOTICE:
-                rendered[row.id] = self._notice(row, person)
-                continue
-            meeting = meetings_by_id.get(row.meeting_id or 0)
-            if person is None or meeting is None:
-                continue
-            answer = answers.get((meeting.id, person.id))
-            result = await self._render(session, row, person, meeting, answer)
-            if result is not None:
-                rendered[row.id] = result
-        return rendered
-
-    def _group_notice(self, row: Outbox, meeting: Meeting | None) -> Rendered | None:
-        """For everyone in the coordination group: in the network's language."""
-        event = str(row.payload.get("event", ""))
-        if meeting is None or event not in ("scheduled", "changed", "cancelled"):
-            return None
-        if meeting.status == MeetingStatus.CANCELLED and event != "cancelled":
-            return None
-        return Rendered(
-            msg(f"group-meeting-{event}", card=card(meeting)), None, self.default_language
-        )
-
-    def _notice(self, row: Outbox, person: Person) -> Rendered:
-        text = from_data(row.payload.get("text"))
-        assert isinstance(text, Msg)
-        keyboard = keyboard_from_data(row.payload.get("keyboard"))
-        return Rendered(text, keyboard, pick_language(person.language, None, self.default_language))
-
-    async def _render(
-        self,
-        session: AsyncSession,
-        row: Outbox,
-        person: Person,
-        meeting: Meeting,
-        answer: Rsvp | None,
-    ) -> Rendered | None:
-        """The message as it should read now, in the recipient's language; None to skip it."""
-        now = self.clock.now()
-        if row.not_after is not None and now >= row.not_after:
-            return None
-        lang = pick_language(person.language, None, self.default_language)
-        if row.kind == meetings.CANCELLATION:
-            return Rendered(
-                msg("meeting-cancelled-notice", title=meeting.title, when=when(meeting)), None, lang
-            )
-        if meeting.status == MeetingStatus.CANCELLED:
-            return None
-        position = await rsvp.waitlist_position(session, answer) if answer else None
-        if row.kind == meetings.REMINDER:
-            if answer is None or answer.answer not in (RsvpAnswer.GOING, RsvpAnswer.MAYBE):
-                return None
-        elif row.kind == meetings.NUDGE:
-            deadline = meeting.rsvp_deadline
-            if answer is not None or (deadline is not None and now > deadline):
-                return None
-        elif row.kind == meetings.PROMOTION:
-            if answer is None or answer.answer != RsvpAnswer.GOING or answer.waitlisted:
-                return None
-        elif row.kind not in (meetings.INVITATION, meetings.UPDATE):
-            log.error("outbox row %s has unknown kind %r", row.id, row.kind)
-            return None
-        text, keyboard = invitation(meeting, answer, position, kind=row.kind)
-        return Rendered(text, keyboard, lang)
 
     async def wake(self) -> None:
         """Send what was just enqueued without waiting for the next tick."""

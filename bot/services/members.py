@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import Collection
+from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlalchemy import func, select
@@ -10,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from bot.clock import Clock
-from bot.services import audit
+from bot.services import audit, rsvp
 from bot.services.errors import DomainError, NotAllowed, NotFound
 from db.models import InviteCode, MemberRole, Membership, Organization, OrgStatus, Person
 
@@ -200,14 +202,32 @@ async def _admin_count(session: AsyncSession, org_id: int) -> int:
     ).scalar_one()
 
 
+@dataclass(frozen=True)
+class Removal:
+    """A member removed, and the seats they gave up if that took them out of the network."""
+
+    membership: Membership
+    freed: list[rsvp.FreedSeat]
+
+
 async def remove(
-    session: AsyncSession, clock: Clock, actor: Person, membership_id: int
-) -> Membership:
-    """Remove a member; the last admin cannot leave the organization without an admin."""
+    session: AsyncSession,
+    clock: Clock,
+    actor: Person,
+    membership_id: int,
+    *,
+    coordinators: Collection[int] = (),
+) -> Removal:
+    """Remove a member; the last admin cannot leave the organization without an admin.
+
+    Someone no longer in the network gives up their seats, which go to the waitlist.
+    """
     target = await member(session, actor, membership_id)
     if target.role == MemberRole.ADMIN and await _admin_count(session, target.organization_id) <= 1:
         raise DomainError("members-last-admin")
     await session.delete(target)
+    await session.flush()
+    freed = await rsvp.give_up_seats(session, clock, target.person_id, coordinators=coordinators)
     audit.record(
         session,
         clock,
@@ -217,7 +237,7 @@ async def remove(
         target.organization_id,
         person_id=target.person_id,
     )
-    return target
+    return Removal(target, freed)
 
 
 async def make_delegate(

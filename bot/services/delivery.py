@@ -1,0 +1,417 @@
+"""The delivery registry: every kind of message the bot sends on its own, declared once.
+
+A declaration says who receives the kind (for a fan-out, the query that expands it when it
+comes due), the dedupe key of one person's copy, why it may no longer be worth sending, and
+how it reads. A message about a meeting reaches a person only while they are in the network
+(a member of an approved organization, or a coordinator): that is checked again as each row
+is sent, so someone removed after the fan-out was expanded gets nothing more.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.clock import Clock
+from bot.i18n import Msg, from_data, msg, pick_language
+from bot.presentation import Keyboard, keyboard_from_data
+from bot.services import outbox
+from bot.services.kinds import Kind
+from bot.services.network import in_network, members_of_approved_orgs
+from bot.views import card, invitation, when
+from db.models import Meeting, MeetingStatus, Outbox, OutboxStatus, Person, Rsvp, RsvpAnswer
+
+log = logging.getLogger(__name__)
+
+NOT_IN_NETWORK = "no longer in the network"
+GROUP_EVENTS = ("scheduled", "changed", "cancelled")
+
+
+class Audience(Enum):
+    """Who a kind is for, which decides the check made at send time."""
+
+    NETWORK = "network"  # a person, about a meeting: only while they are in the network
+    PERSON = "person"  # a person, about themselves (their application, their role)
+    GROUP = "group"  # the coordination group, in the network's language
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A message as it will be sent."""
+
+    text: Msg
+    keyboard: Keyboard | None
+    lang: str
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What one row is judged and rendered from, read when it is sent."""
+
+    row: Outbox
+    now: datetime
+    lang: str
+    person: Person | None
+    meeting: Meeting | None
+    answer: Rsvp | None
+    position: int | None
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """One kind of message."""
+
+    kind: Kind
+    audience: Audience
+    render: Callable[[Facts], Rendered]
+    # Why the message is no longer worth sending now, or None to send it.
+    stale: Callable[[Facts], str | None]
+    # Fan-out kinds: the person ids a row expands to (given the meeting id), and each copy's key.
+    recipients: Callable[[int], Any] | None = None
+    person_key: Callable[[Outbox, int], str] | None = None
+
+
+# --- who receives a fan-out --------------------------------------------------------------
+
+
+def invited_people(meeting_id: int) -> Any:
+    """People who have (or may have) the invitation, and anyone who answered.
+
+    An invitation still waiting to be sent needs no update: it is written when it goes out.
+    One being sent right now may have arrived, so it counts.
+    """
+    invited = select(Outbox.person_id).where(
+        Outbox.meeting_id == meeting_id,
+        Outbox.kind == Kind.INVITATION,
+        Outbox.fanout.is_(False),
+        Outbox.status.in_([OutboxStatus.SENT, OutboxStatus.SENDING]),
+    )
+    return invited.union(_answered(meeting_id))
+
+
+def _answered(meeting_id: int) -> Any:
+    return select(Rsvp.person_id).where(Rsvp.meeting_id == meeting_id)
+
+
+def _coming(meeting_id: int) -> Any:
+    return select(Rsvp.person_id).where(
+        Rsvp.meeting_id == meeting_id, Rsvp.answer.in_([RsvpAnswer.GOING, RsvpAnswer.MAYBE])
+    )
+
+
+def _not_answered(meeting_id: int) -> Any:
+    return (
+        select(Person.id)
+        .where(Person.id.in_(invited_people(meeting_id)))
+        .where(Person.id.not_in(_answered(meeting_id)))
+    )
+
+
+def _everyone_invited(_meeting_id: int) -> Any:
+    return members_of_approved_orgs()
+
+
+# --- per-person keys ------------------------------------------------------------------------
+
+
+def invitation_key(meeting_id: int, person_id: int) -> str:
+    """One invitation per person and meeting, whatever the revision (latecomers share it)."""
+    return f"{Kind.INVITATION}:m{meeting_id}:p{person_id}"
+
+
+def promotion_key(meeting_id: int, person_id: int, going_since: datetime | None) -> str:
+    # The moment they asked for a seat tells one promotion of theirs from a later one.
+    stamp = int(going_since.timestamp() * 1_000_000) if going_since else 0
+    return f"{Kind.PROMOTION}:m{meeting_id}:p{person_id}:{stamp}"
+
+
+def _per_meeting(row: Outbox, person_id: int) -> str:
+    return f"{row.kind}:m{row.meeting_id}:p{person_id}"
+
+
+def _per_revision(row: Outbox, person_id: int) -> str:
+    """The fan-out's own key (revision, reminder offset) with the person appended."""
+    stem = row.dedupe_key.split(":", 1)[1]
+    return f"{row.kind}:{stem}:p{person_id}"
+
+
+# --- still worth sending? ----------------------------------------------------------------
+
+
+def _meeting_on(facts: Facts) -> str | None:
+    if facts.meeting is None:
+        return "meeting gone"
+    if facts.meeting.status == MeetingStatus.CANCELLED:
+        return "meeting cancelled"
+    return None
+
+
+def _still_coming(facts: Facts) -> str | None:
+    answer = facts.answer
+    if answer is None or answer.answer not in (RsvpAnswer.GOING, RsvpAnswer.MAYBE):
+        return "not coming"
+    return _meeting_on(facts)
+
+
+def _still_unanswered(facts: Facts) -> str | None:
+    deadline = facts.meeting.rsvp_deadline if facts.meeting else None
+    if facts.answer is not None:
+        return "answered"
+    if deadline is not None and facts.now > deadline:
+        return "answers closed"
+    return _meeting_on(facts)
+
+
+def _still_seated(facts: Facts) -> str | None:
+    answer = facts.answer
+    if answer is None or answer.answer != RsvpAnswer.GOING or answer.waitlisted:
+        return "no seat"
+    return _meeting_on(facts)
+
+
+def _meeting_exists(facts: Facts) -> str | None:
+    return "meeting gone" if facts.meeting is None else None
+
+
+def _group_event_current(facts: Facts) -> str | None:
+    event = str(facts.row.payload.get("event", ""))
+    if facts.meeting is None or event not in GROUP_EVENTS:
+        return "meeting gone"
+    if facts.meeting.status == MeetingStatus.CANCELLED and event != "cancelled":
+        return "meeting cancelled"
+    return None
+
+
+def _person_exists(facts: Facts) -> str | None:
+    return "person gone" if facts.person is None else None
+
+
+# --- how it reads ----------------------------------------------------------------------------
+
+
+def _meeting_card(facts: Facts) -> Rendered:
+    assert facts.meeting is not None
+    text, keyboard = invitation(facts.meeting, facts.answer, facts.position, kind=facts.row.kind)
+    return Rendered(text, keyboard, facts.lang)
+
+
+def _cancellation(facts: Facts) -> Rendered:
+    assert facts.meeting is not None
+    meeting = facts.meeting
+    return Rendered(
+        msg("meeting-cancelled-notice", title=meeting.title, when=when(meeting)), None, facts.lang
+    )
+
+
+def _group_notice(facts: Facts) -> Rendered:
+    assert facts.meeting is not None
+    event = str(facts.row.payload.get("event", ""))
+    return Rendered(msg(f"group-meeting-{event}", card=card(facts.meeting)), None, facts.lang)
+
+
+def _notice(facts: Facts) -> Rendered:
+    text = from_data(facts.row.payload.get("text"))
+    assert isinstance(text, Msg)
+    return Rendered(text, keyboard_from_data(facts.row.payload.get("keyboard")), facts.lang)
+
+
+# --- the registry ----------------------------------------------------------------------------
+
+REGISTRY: dict[Kind, Delivery] = {
+    d.kind: d
+    for d in (
+        Delivery(
+            Kind.INVITATION,
+            Audience.NETWORK,
+            _meeting_card,
+            _meeting_on,
+            _everyone_invited,
+            _per_meeting,
+        ),
+        Delivery(
+            Kind.REMINDER, Audience.NETWORK, _meeting_card, _still_coming, _coming, _per_revision
+        ),
+        Delivery(
+            Kind.NUDGE,
+            Audience.NETWORK,
+            _meeting_card,
+            _still_unanswered,
+            _not_answered,
+            _per_revision,
+        ),
+        Delivery(
+            Kind.CHANGE, Audience.NETWORK, _meeting_card, _meeting_on, invited_people, _per_revision
+        ),
+        Delivery(
+            Kind.CANCELLATION,
+            Audience.NETWORK,
+            _cancellation,
+            _meeting_exists,
+            invited_people,
+            _per_meeting,
+        ),
+        Delivery(Kind.PROMOTION, Audience.NETWORK, _meeting_card, _still_seated),
+        Delivery(Kind.NOTICE, Audience.PERSON, _notice, _person_exists),
+        Delivery(Kind.GROUP, Audience.GROUP, _group_notice, _group_event_current),
+    )
+}
+
+
+def declared(kind: str) -> Delivery | None:
+    """The declaration of a stored kind; None for a kind this version does not know."""
+    return _BY_NAME.get(kind)
+
+
+_BY_NAME: dict[str, Delivery] = {kind.value: spec for kind, spec in REGISTRY.items()}
+
+
+# --- expanding a fan-out ---------------------------------------------------------------------
+
+
+async def expand(
+    session: AsyncSession, clock: Clock, row: Outbox, coordinators: Collection[int]
+) -> int:
+    """Turn a due fan-out row into one row per recipient in the network now."""
+    now = clock.now()
+    spec = declared(row.kind)
+    assert spec is not None and spec.recipients is not None and spec.person_key is not None, (
+        row.kind
+    )
+    if row.not_after is not None and now >= row.not_after:
+        await outbox.finish(session, clock, row.id, outbox.Outcome(OutboxStatus.SKIPPED, "stale"))
+        return 0
+    # Locked while the recipients are read: someone joining right now either is already a
+    # member when they are read, or finds the meeting invited and is invited on joining.
+    meeting = (
+        await session.execute(
+            select(Meeting)
+            .where(Meeting.id == row.meeting_id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
+    ).scalar_one_or_none()
+    if meeting is None or (
+        meeting.status == MeetingStatus.CANCELLED and spec.kind != Kind.CANCELLATION
+    ):
+        await outbox.finish(
+            session, clock, row.id, outbox.Outcome(OutboxStatus.SKIPPED, "meeting cancelled")
+        )
+        return 0
+    people = await session.execute(
+        select(Person.id, Person.tg_user_id, Person.reachable)
+        .where(Person.id.in_(spec.recipients(meeting.id)), in_network(coordinators))
+        .order_by(Person.id)
+    )
+    created = await outbox.enqueue_many(
+        session,
+        clock,
+        [
+            {
+                "kind": row.kind,
+                "meeting_id": meeting.id,
+                "person_id": person_id,
+                "chat_id": chat_id,
+                "dedupe_key": spec.person_key(row, person_id),
+                "due_at": now,
+                "not_after": row.not_after,
+                "payload": row.payload,
+                # Known to have blocked the bot: counted, not tried.
+                "status": OutboxStatus.PENDING if reachable else OutboxStatus.UNREACHABLE,
+            }
+            for person_id, chat_id, reachable in people
+        ],
+    )
+    if spec.kind == Kind.INVITATION and meeting.invited_at is None:
+        meeting.invited_at = now
+    await outbox.finish(session, clock, row.id, outbox.Outcome(OutboxStatus.SENT))
+    return created
+
+
+# --- judging and rendering a wave at send time ---------------------------------------------
+
+
+async def render_wave(
+    session: AsyncSession,
+    rows: Sequence[Outbox],
+    *,
+    now: datetime,
+    coordinators: Collection[int],
+    default_language: str,
+) -> dict[int, Rendered | str]:
+    """Each row as it should read now, or the reason it is skipped; read once for the wave."""
+    people_ids = {row.person_id for row in rows if row.person_id}
+    meeting_ids = {row.meeting_id for row in rows if row.meeting_id}
+    persons: dict[int, tuple[Person, bool]] = {
+        person.id: (person, bool(eligible))
+        for person, eligible in await session.execute(
+            select(Person, in_network(coordinators)).where(Person.id.in_(people_ids))
+        )
+    }
+    found = await session.scalars(select(Meeting).where(Meeting.id.in_(meeting_ids)))
+    meetings_by_id = {m.id: m for m in found}
+    answers = {
+        (r.meeting_id, r.person_id): r
+        for r in await session.scalars(
+            select(Rsvp).where(Rsvp.meeting_id.in_(meeting_ids), Rsvp.person_id.in_(people_ids))
+        )
+    }
+    positions = await _waitlist_positions(session, [a for a in answers.values() if a.waitlisted])
+    result: dict[int, Rendered | str] = {}
+    for row in rows:
+        spec = declared(row.kind)
+        if spec is None:
+            log.error("outbox row %s has unknown kind %r", row.id, row.kind)
+            result[row.id] = "unknown kind"
+            continue
+        person, eligible = persons.get(row.person_id or 0, (None, False))
+        if row.not_after is not None and now >= row.not_after:
+            result[row.id] = "no longer useful"
+            continue
+        if spec.audience == Audience.NETWORK and not eligible:
+            result[row.id] = NOT_IN_NETWORK
+            continue
+        meeting = meetings_by_id.get(row.meeting_id or 0)
+        answer = answers.get((row.meeting_id or 0, row.person_id or 0))
+        lang = (
+            pick_language(person.language, None, default_language)
+            if person is not None and spec.audience != Audience.GROUP
+            else default_language
+        )
+        facts = Facts(
+            row, now, lang, person, meeting, answer, positions.get(answer.id) if answer else None
+        )
+        reason = spec.stale(facts)
+        result[row.id] = reason if reason is not None else spec.render(facts)
+    return result
+
+
+async def _waitlist_positions(session: AsyncSession, waiting: Sequence[Rsvp]) -> dict[int, int]:
+    """1 for the first person waiting, and so on, per answer id."""
+    if not waiting:
+        return {}
+    ranked = (
+        select(
+            Rsvp.id,
+            # The waitlist's order: when they asked for a seat, then who answered first.
+            func.row_number()
+            .over(partition_by=Rsvp.meeting_id, order_by=(Rsvp.going_since, Rsvp.id))
+            .label("position"),
+        )
+        .where(
+            Rsvp.meeting_id.in_({a.meeting_id for a in waiting}),
+            and_(Rsvp.waitlisted.is_(True), Rsvp.going_since.is_not(None)),
+        )
+        .subquery()
+    )
+    wanted = [a.id for a in waiting]
+    rows = await session.execute(
+        select(ranked.c.id, ranked.c.position).where(ranked.c.id.in_(wanted))
+    )
+    return {answer_id: int(position) for answer_id, position in rows}

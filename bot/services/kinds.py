@@ -1,0 +1,19 @@
+"""The kinds of message the bot sends on its own; each is declared once in bot.delivery."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    """What an outbox row is; services enqueue by these names and nothing else."""
+
+    INVITATION = "invitation"
+    REMINDER = "reminder"
+    NUDGE = "nudge"
+    # Stored as "update" since the first release: rows already queued keep their meaning.
+    CHANGE = "update"
+    CANCELLATION = "cancellation"
+    PROMOTION = "promotion"
+    NOTICE = "notice"  # a message to one person that is not about a meeting
+    GROUP = "group"  # a notice to the coordination group
