@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Collection
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import Clock
+from bot.services.actor import Actor, actor_of
 from bot.services.text import name_key
 from db.models import MemberRole, Membership, Organization, OrgKind, OrgStatus, Person
 
@@ -72,3 +74,8 @@ async def make_org(
         )
     await session.flush()
     return org
+
+
+async def act(session: AsyncSession, person: Person, configured: Collection[int] = ()) -> Actor:
+    """The actor `person` is right now, as a handler would build it for their update."""
+    return await actor_of(session, person, configured)

@@ -2,51 +2,94 @@
 
 from __future__ import annotations
 
-from telegram.ext import CommandHandler
+from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from bot.handlers.common import Later, Replies, Send, Turn, handler
+from bot.handlers.common import Button, CallbackData, Edit, Later, Replies, Send, Turn, handler
 from bot.handlers.menu import publish_coordinator_menu, withdraw_coordinator_menu
 from bot.handlers.notices import notify
-from bot.i18n import msg, pick_language
+from bot.i18n import Msg, msg, pick_language
 from bot.services import coordination
+from db.models import Person
+
+CRD = CallbackData("crd")
+
+
+def _who(target: Person) -> Msg:
+    """Who a reference names, so a coordinator sees it is the right person before deciding."""
+    username = f"@{target.username}" if target.username else "—"
+    return msg(
+        "person-identity", name=target.display_name, username=username, id=str(target.tg_user_id)
+    )
+
+
+def _confirm(action: str, target: Person) -> Send:
+    buttons = [
+        [
+            Button(msg(f"button-{action}"), CRD.build(action, target.id)),
+            Button(msg("button-cancel"), CRD.build("no")),
+        ]
+    ]
+    return Send(msg(f"{action}-confirm", who=_who(target)), buttons)
 
 
 @handler()
 async def cmd_promote(turn: Turn) -> Replies:
+    target = await coordination.promotion_candidate(
+        turn.session, turn.actor, turn.coordinators, " ".join(turn.args)
+    )
+    return _confirm("promote", target)
+
+
+@handler()
+async def cmd_demote(turn: Turn) -> Replies:
+    target = await coordination.demotion_candidate(
+        turn.session, turn.actor, turn.coordinators, " ".join(turn.args)
+    )
+    return _confirm("demote", target)
+
+
+@handler()
+async def on_promote(turn: Turn) -> Replies:
+    _action, args = CRD.parse(turn.callback_data)
     target = await coordination.promote(
-        turn.session, turn.clock, turn.person, turn.coordinators, " ".join(turn.args)
+        turn.session, turn.clock, turn.actor, turn.coordinators, CRD.int_arg(args)
     )
     lang = pick_language(target.language, None, turn.runtime.settings.default_language)
     bot, catalog, user_id = turn.context.bot, turn.runtime.catalog, target.tg_user_id
     stamp = int(turn.clock.now().timestamp())
     return [
-        Send(msg("promote-done", name=target.display_name)),
+        Edit(msg("promote-done", name=target.display_name)),
         await notify(turn, target, msg("promote-notice"), f"promoted:p{target.id}:{stamp}"),
         Later(lambda: publish_coordinator_menu(bot, catalog, user_id, lang)),
     ]
 
 
 @handler()
-async def cmd_demote(turn: Turn) -> Replies:
+async def on_demote(turn: Turn) -> Replies:
+    _action, args = CRD.parse(turn.callback_data)
     target = await coordination.demote(
-        turn.session, turn.clock, turn.person, turn.coordinators, " ".join(turn.args)
+        turn.session, turn.clock, turn.actor, turn.coordinators, CRD.int_arg(args)
     )
     bot, user_id = turn.context.bot, target.tg_user_id
     stamp = int(turn.clock.now().timestamp())
     return [
-        Send(msg("demote-done", name=target.display_name)),
+        Edit(msg("demote-done", name=target.display_name)),
         await notify(turn, target, msg("demote-notice"), f"demoted:p{target.id}:{stamp}"),
         Later(lambda: withdraw_coordinator_menu(bot, user_id)),
     ]
+
+
+@handler()
+async def on_keep_roles(turn: Turn) -> Replies:
+    turn.actor.require_coordinator()
+    return Edit(msg("roles-unchanged"))
 
 
 @handler(where="group")
 async def cmd_bindgroup(turn: Turn) -> Replies:
     chat = turn.update.effective_chat
     title = (chat.title if chat else None) or ""
-    await coordination.bind_group(
-        turn.session, turn.clock, turn.person, turn.coordinators, turn.chat_id, title
-    )
+    await coordination.bind_group(turn.session, turn.clock, turn.actor, turn.chat_id, title)
     # Posts in the group are for everyone: in the network's default language.
     return Send(msg("group-bound"), lang=turn.runtime.settings.default_language)
 
@@ -56,4 +99,7 @@ def handlers() -> list[object]:
         CommandHandler("promote", cmd_promote),
         CommandHandler("demote", cmd_demote),
         CommandHandler("bindgroup", cmd_bindgroup),
+        CallbackQueryHandler(on_promote, pattern=r"^crd:promote:"),
+        CallbackQueryHandler(on_demote, pattern=r"^crd:demote:"),
+        CallbackQueryHandler(on_keep_roles, pattern=r"^crd:no$"),
     ]

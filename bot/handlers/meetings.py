@@ -25,7 +25,7 @@ from bot.handlers.dialogs import flow
 from bot.i18n import Html, Msg, When, msg
 from bot.jobs.series import delivery_plan
 from bot.services import dialogs, ics, meetings, outbox, rsvp, series
-from bot.services.errors import DomainError, NotAllowed
+from bot.services.errors import DomainError
 from bot.views import ACTION_ANSWERS, RSVP, answer_line, card, invitation, when
 from db.models import Dialog, Meeting, OutboxStatus
 
@@ -37,11 +37,6 @@ EDITABLE = ("time", "venue", "agenda", "capacity")
 
 def _wake(turn: Turn) -> Later:
     return Later(turn.runtime.dispatcher.wake)
-
-
-def _require_coordinator(turn: Turn) -> None:
-    if not turn.is_coordinator:
-        raise NotAllowed("error-coordinators-only")
 
 
 def _zone(turn: Turn) -> str:
@@ -107,14 +102,14 @@ def _ask(turn: Turn, dialog: Dialog, step: str) -> Send:
 
 @handler()
 async def cmd_newmeeting(turn: Turn) -> Replies:
-    _require_coordinator(turn)
+    turn.actor.require_coordinator()
     dialog = await dialogs.begin(turn.session, turn.clock, turn.person, NEW, "title")
     return _ask(turn, dialog, "title")
 
 
 @flow(NEW)
 async def new_meeting_step(turn: Turn, dialog: Dialog, text: str) -> Replies:
-    _require_coordinator(turn)
+    turn.actor.require_coordinator()
     step, now = dialog.step, turn.clock.now()
     value: str | int
     if step == "title":
@@ -148,7 +143,7 @@ async def _schedule(turn: Turn) -> Replies:
     dialog = await _new_meeting_at(turn, ("confirm",))
     draft = _draft(turn, dialog.data)
     meeting = await meetings.schedule(
-        turn.session, turn.clock, turn.person, turn.coordinators, draft, delivery_plan(turn.runtime)
+        turn.session, turn.clock, turn.actor, draft, delivery_plan(turn.runtime)
     )
     await dialogs.finish(turn.session, turn.person)
     invited = await meetings.count_invitable(turn.session)
@@ -161,12 +156,11 @@ async def _schedule(turn: Turn) -> Replies:
 
 async def _pick(turn: Turn, action: str) -> Meeting | Send:
     """The meeting a coordinator means: the only upcoming one, or buttons to choose."""
+    turn.actor.require_coordinator()  # before saying whether there is any meeting at all
     if turn.args:
-        try:
-            return await meetings.get(turn.session, int(turn.args[0].lstrip("#")))
-        except ValueError:
-            raise DomainError("meeting-id-invalid", text=turn.args[0][:20]) from None
-    upcoming = await meetings.upcoming(turn.session, turn.clock)
+        number = meetings.parse_meeting_number(turn.args[0])
+        return await meetings.for_coordinator(turn.session, turn.actor, number)
+    upcoming = await meetings.upcoming(turn.session, turn.clock, turn.actor)
     if not upcoming:
         raise DomainError("meetings-none")
     if len(upcoming) == 1:
@@ -181,7 +175,7 @@ async def _pick(turn: Turn, action: str) -> Meeting | Send:
 
 @handler()
 async def cmd_meetings(turn: Turn) -> Replies:
-    upcoming = await meetings.upcoming(turn.session, turn.clock)
+    upcoming = await meetings.upcoming(turn.session, turn.clock, turn.actor)
     if not upcoming:
         return Send(msg("meetings-none"))
     catalog = turn.runtime.catalog
@@ -194,7 +188,7 @@ async def cmd_meetings(turn: Turn) -> Replies:
 
 @handler()
 async def cmd_next(turn: Turn) -> Replies:
-    upcoming = await meetings.upcoming(turn.session, turn.clock, limit=1)
+    upcoming = await meetings.upcoming(turn.session, turn.clock, turn.actor, limit=1)
     if not upcoming:
         return Send(msg("meetings-none"))
     meeting = upcoming[0]
@@ -212,7 +206,7 @@ async def on_rsvp(turn: Turn) -> Replies:
     action, args = RSVP.parse(turn.callback_data)
     meeting_id = RSVP.int_arg(args)
     if action == "ics":
-        meeting = await meetings.get(turn.session, meeting_id)
+        meeting = await meetings.visible(turn.session, turn.actor, meeting_id)
         content = ics.meeting_ics(
             meeting,
             length=turn.runtime.settings.meeting_length,
@@ -228,9 +222,7 @@ async def on_rsvp(turn: Turn) -> Replies:
     answer = ACTION_ANSWERS.get(action)
     if answer is None:
         raise DomainError("error-stale-button")
-    result = await rsvp.record(
-        turn.session, turn.clock, turn.person, turn.coordinators, meeting_id, answer
-    )
+    result = await rsvp.record(turn.session, turn.clock, turn.actor, meeting_id, answer)
     text, buttons = invitation(
         result.meeting, result.rsvp, result.waitlist_position, kind="rsvp-card"
     )
@@ -263,7 +255,9 @@ def _counts_line(turn: Turn, key: str, counts: rsvp.Counts, name: str = "") -> s
 
 
 async def _attendance(turn: Turn, meeting: Meeting) -> Msg:
-    numbers = await rsvp.attendance(turn.session, turn.person, turn.coordinators, meeting.id)
+    numbers = await rsvp.attendance(
+        turn.session, turn.actor, meeting.id, coordinators=turn.coordinators
+    )
     lines = [
         _counts_line(turn, "attendance-org", c, name=name) for name, c in numbers.by_organization
     ]
@@ -283,7 +277,6 @@ async def _report(
     turn: Turn, action: str, render: Callable[[Turn, Meeting], Awaitable[Msg]]
 ) -> Replies:
     """A coordinator's view of one meeting, after picking it if there are several."""
-    _require_coordinator(turn)
     picked = await _pick(turn, action)
     if isinstance(picked, Send):
         return picked
@@ -296,7 +289,7 @@ async def cmd_attendance(turn: Turn) -> Replies:
 
 
 async def _deliveries(turn: Turn, meeting: Meeting) -> Msg:
-    counts = await outbox.counts(turn.session, meeting.id)
+    counts = await outbox.counts(turn.session, turn.actor, meeting.id)
     return msg(
         "deliveries",
         title=meeting.title,
@@ -326,7 +319,6 @@ def _field_buttons(meeting: Meeting) -> Keyboard:
 
 @handler()
 async def cmd_editmeeting(turn: Turn) -> Replies:
-    _require_coordinator(turn)
     picked = await _pick(turn, "edit")
     if isinstance(picked, Send):
         return picked
@@ -336,7 +328,6 @@ async def cmd_editmeeting(turn: Turn) -> Replies:
 
 @handler()
 async def cmd_cancelmeeting(turn: Turn) -> Replies:
-    _require_coordinator(turn)
     picked = await _pick(turn, "cnl?")
     if isinstance(picked, Send):
         return picked
@@ -364,7 +355,7 @@ _EDIT_PROMPTS = {
 
 @flow(EDIT)
 async def edit_meeting_step(turn: Turn, dialog: Dialog, text: str) -> Replies:
-    _require_coordinator(turn)
+    turn.actor.require_coordinator()
     meeting_id, field = int(dialog.data["meeting_id"]), str(dialog.data["field"])
     zone, now = _zone(turn), turn.clock.now()
     if field == "time":
@@ -376,13 +367,7 @@ async def edit_meeting_step(turn: Turn, dialog: Dialog, text: str) -> Replies:
     else:
         change = meetings.Change(capacity=meetings.parse_capacity(text), fields=("capacity",))
     meeting, _promoted = await meetings.edit(
-        turn.session,
-        turn.clock,
-        turn.person,
-        turn.coordinators,
-        meeting_id,
-        change,
-        delivery_plan(turn.runtime),
+        turn.session, turn.clock, turn.actor, meeting_id, change, delivery_plan(turn.runtime)
     )
     await dialogs.finish(turn.session, turn.person)
     return [Send(msg("meeting-edited", card=card(meeting))), _wake(turn)]
@@ -391,7 +376,7 @@ async def edit_meeting_step(turn: Turn, dialog: Dialog, text: str) -> Replies:
 @handler()
 async def on_meeting_button(turn: Turn) -> Replies:
     action, args = MTG.parse(turn.callback_data)
-    _require_coordinator(turn)
+    turn.actor.require_coordinator()
     if action == "skip":
         step = args[0] if args else ""
         dialog = await _new_meeting_at(turn, ("agenda", "capacity", "deadline"))
@@ -406,7 +391,7 @@ async def on_meeting_button(turn: Turn) -> Replies:
         await _new_meeting_at(turn, ("confirm",))
         await dialogs.finish(turn.session, turn.person)
         return Edit(msg("cancel-done"))
-    meeting = await meetings.get(turn.session, MTG.int_arg(args))
+    meeting = await meetings.for_coordinator(turn.session, turn.actor, MTG.int_arg(args))
     if action == "att":
         return Edit(await _attendance(turn, meeting))
     if action == "dlv":
@@ -442,8 +427,7 @@ async def on_meeting_button(turn: Turn) -> Replies:
         meeting, _promoted = await meetings.edit(
             turn.session,
             turn.clock,
-            turn.person,
-            turn.coordinators,
+            turn.actor,
             meeting.id,
             meetings.Change(clear_capacity=True, fields=("capacity",)),
             delivery_plan(turn.runtime),
@@ -454,9 +438,7 @@ async def on_meeting_button(turn: Turn) -> Replies:
         question = _cancel_question(turn, meeting)
         return Edit(question.text, question.keyboard)
     if action == "cnl":
-        meeting = await meetings.cancel(
-            turn.session, turn.clock, turn.person, turn.coordinators, meeting.id
-        )
+        meeting = await meetings.cancel(turn.session, turn.clock, turn.actor, meeting.id)
         return [Edit(msg("meeting-cancelled-done", title=meeting.title)), _wake(turn)]
     if action == "keep":
         return Edit(msg("meeting-kept", title=meeting.title))
@@ -514,9 +496,9 @@ async def _series_status(turn: Turn) -> Msg:
 
 @handler()
 async def cmd_series(turn: Turn) -> Replies:
-    _require_coordinator(turn)
+    turn.actor.require_coordinator()
     if turn.args and turn.args[0].lower() in ("off", "stop"):
-        stopped = await series.stop(turn.session, turn.clock, turn.person, turn.coordinators)
+        stopped = await series.stop(turn.session, turn.clock, turn.actor)
         return Send(msg("series-stopped", title=stopped.title))
     return [Send(await _series_status(turn)), Send(msg("series-ask-week"), _week_buttons())]
 
@@ -524,7 +506,7 @@ async def cmd_series(turn: Turn) -> Replies:
 @handler()
 async def on_series_button(turn: Turn) -> Replies:
     action, args = SER.parse(turn.callback_data)
-    _require_coordinator(turn)
+    turn.actor.require_coordinator()
     week = SER.int_arg(args, low=min(series.WEEKS), high=max(series.WEEKS))
     if week not in series.WEEKS:
         raise DomainError("error-stale-button")
@@ -554,7 +536,7 @@ async def on_series_button(turn: Turn) -> Replies:
 
 @flow(SERIES)
 async def series_step(turn: Turn, dialog: Dialog, text: str) -> Replies:
-    _require_coordinator(turn)
+    turn.actor.require_coordinator()
     if dialog.step == "time":
         hour, minute = series.parse_clock(text)
         dialogs.advance(dialog, turn.clock, "title", hour=hour, minute=minute)
@@ -571,9 +553,7 @@ async def series_step(turn: Turn, dialog: Dialog, text: str) -> Replies:
         _zone(turn),
         str(data.get("calendar", series.GREGORIAN)),
     )
-    await series.start(
-        turn.session, turn.clock, turn.person, turn.coordinators, rule, str(data["title"]), text
-    )
+    await series.start(turn.session, turn.clock, turn.actor, rule, str(data["title"]), text)
     await dialogs.finish(turn.session, turn.person)
     created = await series.roll_over(
         turn.session, turn.clock, delivery_plan(turn.runtime), turn.runtime.settings.series_lead

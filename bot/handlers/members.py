@@ -17,9 +17,9 @@ from bot.handlers.common import (
     handler,
 )
 from bot.i18n import Html, Msg, Url, When, msg
-from bot.services import meetings, members, organizations, people
+from bot.services import meetings, members, organizations
 from bot.services.errors import DomainError, NotAllowed
-from db.models import InviteCode, MemberRole, Membership, Organization
+from db.models import InviteCode, MemberRole, Membership
 
 INV = CallbackData("inv")
 MEM = CallbackData("mem")
@@ -40,14 +40,17 @@ def chunk_lines(lines: list[str], budget: int = MESSAGE_BUDGET) -> list[Html]:
     return [Html("\n".join(chunk)) for chunk in chunks]
 
 
-async def _pick_org(turn: Turn, feature: CallbackData, action: str) -> Organization | Send:
+def _pick_org(turn: Turn, feature: CallbackData, action: str) -> int | Send:
     """The one organization the admin manages, or buttons to pick one of several."""
-    roles = await people.roles_of(turn.session, turn.person, turn.coordinators)
-    if not roles.admin_of:
+    admin_of = [seat for seat in turn.actor.seats if seat.admin]
+    if not admin_of:
         raise NotAllowed("error-not-org-admin")
-    if len(roles.admin_of) == 1:
-        return roles.admin_of[0]
-    buttons = [[Button(org.name, feature.build(action, org.id))] for org in roles.admin_of]
+    if len(admin_of) == 1:
+        return admin_of[0].organization_id
+    buttons = [
+        [Button(seat.organization_name, feature.build(action, seat.organization_id))]
+        for seat in admin_of
+    ]
     return Send(msg("pick-organization"), buttons)
 
 
@@ -65,10 +68,10 @@ def _invite_view(turn: Turn, invite: InviteCode) -> tuple[Msg, Keyboard]:
 
 @handler()
 async def cmd_invite(turn: Turn) -> Replies:
-    picked = await _pick_org(turn, INV, "show")
+    picked = _pick_org(turn, INV, "show")
     if isinstance(picked, Send):
         return picked
-    invite = await members.current_invite(turn.session, turn.clock, turn.person, picked.id)
+    invite = await members.current_invite(turn.session, turn.clock, turn.person, picked)
     text, buttons = _invite_view(turn, invite)
     return Send(text, buttons)
 
@@ -142,7 +145,7 @@ async def cmd_myorgs(turn: Turn) -> Replies:
 
 @handler()
 async def cmd_orgs(turn: Turn) -> Replies:
-    approved = await organizations.approved(turn.session)
+    approved = await organizations.approved(turn.session, turn.actor)
     if not approved:
         return Send(msg("orgs-none"))
     catalog = turn.runtime.catalog
@@ -206,12 +209,29 @@ def _member_card(member: Membership) -> tuple[Msg, Keyboard]:
     return text, rows
 
 
+def _removal_report(turn: Turn, removal: members.Removal) -> Msg:
+    """Who was removed, and who got each seat they held."""
+    catalog = turn.runtime.catalog
+    lines = [
+        catalog.text(
+            turn.lang, "seat-given" if seat.promoted else "seat-freed", title=seat.meeting.title
+        )
+        for seat in removal.freed
+    ] or [catalog.text(turn.lang, "seat-none")]
+    return msg(
+        "member-removed-report",
+        name=removal.membership.person.display_name,
+        org=removal.membership.organization.name,
+        seats=Html("\n".join(lines)),
+    )
+
+
 @handler()
 async def cmd_members(turn: Turn) -> Replies:
-    picked = await _pick_org(turn, MEM, "org")
+    picked = _pick_org(turn, MEM, "org")
     if isinstance(picked, Send):
         return picked
-    text, buttons = await _member_list(turn, picked.id)
+    text, buttons = await _member_list(turn, picked)
     return Send(text, buttons)
 
 
@@ -240,10 +260,16 @@ async def on_members_button(turn: Turn) -> Replies:
         )
         return Edit(text, buttons)
     if action == "rm":
-        removed = await members.remove(session, clock, actor, target_id)
-        await session.flush()
+        removal = await members.remove(
+            session, clock, actor, target_id, coordinators=turn.coordinators
+        )
+        removed = removal.membership
         toast = Toast(msg("member-removed", name=removed.person.display_name))
-        return [toast, Edit(*await _member_list(turn, removed.organization_id))]
+        return [
+            toast,
+            Edit(*await _member_list(turn, removed.organization_id)),
+            Send(_removal_report(turn, removal)),
+        ]
     if action == "dlg":
         member = await members.make_delegate(session, clock, actor, target_id)
         toast = Toast(msg("member-now-delegate", name=member.person.display_name))

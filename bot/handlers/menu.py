@@ -8,7 +8,7 @@ from telegram import Bot, BotCommand, BotCommandScopeAllGroupChats, BotCommandSc
 from telegram.error import BadRequest, Forbidden
 
 from bot.i18n import LANGUAGES, Catalog
-from bot.services.people import Roles
+from bot.services.actor import Actor
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +23,9 @@ MEMBER_COMMANDS = (
     "join",
     "register",
     "cancel",
+    "mydata",
+    "leave",
+    "forgetme",
 )
 ADMIN_COMMANDS = ("invite", "members")
 COORDINATOR_COMMANDS = (
@@ -40,11 +43,11 @@ COORDINATOR_COMMANDS = (
 GROUP_COMMANDS = ("help", "bindgroup")
 
 
-def commands_for(roles: Roles) -> list[str]:
+def commands_for(actor: Actor) -> list[str]:
     names = list(MEMBER_COMMANDS)
-    if roles.org_admin or roles.coordinator:
+    if actor.org_admin or actor.coordinator:
         names += ADMIN_COMMANDS
-    if roles.coordinator:
+    if actor.coordinator:
         names += COORDINATOR_COMMANDS
     return names
 

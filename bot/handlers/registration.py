@@ -174,7 +174,7 @@ async def _submit(turn: Turn, dialog: Dialog) -> Replies:
 
 @handler()
 async def cmd_pending(turn: Turn) -> Replies:
-    waiting = await organizations.pending(turn.session, turn.person, turn.coordinators)
+    waiting = await organizations.pending(turn.session, turn.actor)
     if not waiting:
         return Send(msg("pending-none"))
     replies: list[Send] = [Send(msg("pending-count", count=len(waiting)))]
@@ -189,17 +189,13 @@ async def on_decision(turn: Turn) -> Replies:
     action, args = ORG.parse(turn.callback_data)
     org_id = ORG.int_arg(args)
     if action == "ok":
-        org = await organizations.approve(
-            turn.session, turn.clock, turn.person, turn.coordinators, org_id
-        )
+        org = await organizations.approve(turn.session, turn.clock, turn.actor, org_id)
         told = await notify(
             turn, org.registered_by, msg("org-approved", name=org.name), f"decision:o{org.id}"
         )
         return [Edit(msg("org-approved-done", name=org.name)), told]
     if action == "no":
-        org = await organizations.ensure_can_reject(
-            turn.session, turn.person, turn.coordinators, org_id
-        )
+        org = await organizations.ensure_can_reject(turn.session, turn.actor, org_id)
         await dialogs.begin(
             turn.session, turn.clock, turn.person, REJECT, "reason", {"org_id": org.id}
         )
@@ -211,9 +207,7 @@ async def on_decision(turn: Turn) -> Replies:
 async def rejection_reason(turn: Turn, dialog: Dialog, text: str) -> Replies:
     org_id = int(dialog.data["org_id"])
     try:
-        org = await organizations.reject(
-            turn.session, turn.clock, turn.person, turn.coordinators, org_id, text
-        )
+        org = await organizations.reject(turn.session, turn.clock, turn.actor, org_id, text)
     except DomainError as error:
         if error.key == "org-already-decided":
             # Another coordinator was quicker: nothing left to ask a reason for.

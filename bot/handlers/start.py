@@ -32,12 +32,12 @@ def language_picker() -> Send:
 
 
 async def welcome(turn: Turn) -> Send:
-    roles = await people.roles_of(turn.session, turn.person, turn.coordinators)
-    if roles.coordinator:
+    actor = turn.actor
+    if actor.coordinator:
         role = "coordinator"
-    elif roles.org_admin:
+    elif actor.org_admin:
         role = "admin"
-    elif roles.member_of:
+    elif actor.member:
         role = "member"
     else:
         role = "newcomer"
@@ -45,9 +45,9 @@ async def welcome(turn: Turn) -> Send:
 
 
 async def help_text(turn: Turn) -> Msg:
-    roles = await people.roles_of(turn.session, turn.person, turn.coordinators)
     catalog = turn.runtime.catalog
-    lines = [f"/{name} — {catalog.text(turn.lang, f'cmd-{name}')}" for name in commands_for(roles)]
+    names = commands_for(turn.actor)
+    lines = [f"/{name} — {catalog.text(turn.lang, f'cmd-{name}')}" for name in names]
     return msg("help", commands=Html("\n".join(lines)))
 
 

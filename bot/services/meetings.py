@@ -2,48 +2,45 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import Clock
 from bot.i18n.calendar import DateInputError, format_offset, normalize_digits, parse_meeting_time
-from bot.services import audit, outbox
-from bot.services.actor import is_coordinator
+from bot.services import audit, delivery, network, outbox
+from bot.services.actor import Actor
 from bot.services.coordination import coordination_chat
-from bot.services.errors import DomainError, NotAllowed, NotFound
-from bot.services.text import clean_line
+from bot.services.errors import DomainError, NotFound
+from bot.services.kinds import Kind
+from bot.services.text import clean_line, clean_text
 from db.models import (
     Meeting,
     MeetingStatus,
-    Membership,
-    Organization,
-    OrgStatus,
-    Outbox,
-    OutboxStatus,
     Person,
-    Rsvp,
-    RsvpAnswer,
 )
 
 TITLE_LIMIT = 200
 VENUE_LIMIT = 300
 AGENDA_LIMIT = 1000
 CAPACITY_LIMIT = 100_000
+ID_LIMIT = 2**31 - 1  # ids are 32-bit columns
 
-INVITATION, REMINDER, NUDGE, UPDATE, CANCELLATION, PROMOTION = (
-    "invitation",
-    "reminder",
-    "nudge",
-    "update",
-    "cancellation",
-    "promotion",
+# Short names for the kinds a meeting plans, stops or sends (declared in bot.services.delivery).
+INVITATION, REMINDER, NUDGE, UPDATE, CANCELLATION, PROMOTION, GROUP = (
+    Kind.INVITATION,
+    Kind.REMINDER,
+    Kind.NUDGE,
+    Kind.CHANGE,
+    Kind.CANCELLATION,
+    Kind.PROMOTION,
+    Kind.GROUP,
 )
-GROUP = "group"  # a notice to the coordination group
 
 
 @dataclass(frozen=True)
@@ -106,12 +103,7 @@ def clean_venue(text: str | None) -> str:
 
 
 def clean_agenda(text: str | None) -> str:
-    value = (text or "").strip()
-    if not value:
-        raise DomainError("error-empty")
-    if len(value) > AGENDA_LIMIT:
-        raise DomainError("error-too-long", limit=AGENDA_LIMIT, length=len(value))
-    return value
+    return clean_text(text, limit=AGENDA_LIMIT)
 
 
 def parse_when(text: str, tz: str, now: datetime) -> datetime:
@@ -125,8 +117,9 @@ def parse_when(text: str, tz: str, now: datetime) -> datetime:
 def parse_capacity(text: str) -> int:
     """A positive whole number of seats."""
     value = normalize_digits(text).strip()
-    # ASCII digits only: str.isdigit() also accepts "²", which int() then refuses.
-    if not (value.isascii() and value.isdigit()):
+    # ASCII digits only: str.isdigit() also accepts "²", which int() then refuses; and a few
+    # of them: int() refuses more than 4,300 digits.
+    if not (value.isascii() and value.isdigit() and len(value) <= 9):
         raise DomainError("meeting-capacity-invalid", text=text.strip()[:20])
     seats = int(value)
     if seats < 1 or seats > CAPACITY_LIMIT:
@@ -145,35 +138,34 @@ def parse_deadline(text: str, tz: str, now: datetime, starts_at: datetime) -> da
 # --- scheduling --------------------------------------------------------------------------
 
 
-def _require_coordinator(actor: Person, coordinators: Collection[int]) -> None:
-    if not is_coordinator(actor, coordinators):
-        raise NotAllowed("error-coordinators-only")
-
-
 async def schedule(
     session: AsyncSession,
     clock: Clock,
-    actor: Person | None,
-    coordinators: Collection[int],
+    actor: Actor | None,
     draft: Draft,
     plan: DeliveryPlan,
     *,
     series_id: int | None = None,
 ) -> Meeting:
-    """Put a meeting on the calendar and plan its invitations and reminders."""
+    """Put a meeting on the calendar and plan its invitations and reminders.
+
+    `actor` is None when a monthly series creates the meeting on its own.
+    """
     if actor is not None:
-        _require_coordinator(actor, coordinators)
+        actor.require_coordinator()
     if draft.starts_at <= clock.now():
         raise DomainError("date-past", text="")
     meeting = draft.as_meeting()
     meeting.series_id = series_id
-    meeting.created_by_id = actor.id if actor else None
+    meeting.created_by_id = actor.person_id if actor else None
     meeting.created_at = clock.now()
     session.add(meeting)
     await session.flush()
     await plan_deliveries(session, clock, meeting, plan)
     await tell_group(session, clock, meeting, "scheduled")
-    audit.record(session, clock, actor, "meeting.scheduled", "meeting", meeting.id)
+    audit.record(
+        session, clock, actor.person if actor else None, "meeting.scheduled", "meeting", meeting.id
+    )
     return meeting
 
 
@@ -232,7 +224,7 @@ async def _tell_invited(
     session: AsyncSession,
     clock: Clock,
     meeting: Meeting,
-    kind: str,
+    kind: Kind,
     dedupe_key: str,
     payload: dict[str, Any] | None = None,
 ) -> None:
@@ -253,7 +245,7 @@ async def _tell_invited(
 
 
 async def message_person(
-    session: AsyncSession, clock: Clock, meeting: Meeting, person: Person, kind: str, key: str
+    session: AsyncSession, clock: Clock, meeting: Meeting, person: Person, kind: Kind, key: str
 ) -> bool:
     """One message about the meeting to one person, now, useful until the meeting starts."""
     return await outbox.enqueue(
@@ -286,11 +278,44 @@ async def tell_group(session: AsyncSession, clock: Clock, meeting: Meeting, even
     )
 
 
-async def get(session: AsyncSession, meeting_id: int) -> Meeting:
+async def _get(session: AsyncSession, meeting_id: int) -> Meeting:
     meeting = await session.get(Meeting, meeting_id)
     if meeting is None:
         raise NotFound("error-stale-button")
     return meeting
+
+
+async def visible(session: AsyncSession, actor: Actor, meeting_id: int) -> Meeting:
+    """A meeting whose details (venue, agenda, calendar file) the actor may see.
+
+    Only the network sees meetings; a cancelled one no longer has details to hand out.
+    The refusal for a stranger comes before any lookup, so a forged id tells them nothing.
+    """
+    actor.require_network()
+    meeting = await _get(session, meeting_id)
+    if meeting.status == MeetingStatus.CANCELLED:
+        raise DomainError("meeting-is-cancelled", title=meeting.title)
+    return meeting
+
+
+async def for_coordinator(session: AsyncSession, actor: Actor, meeting_id: int) -> Meeting:
+    """A meeting a coordinator is about to report on or change."""
+    actor.require_coordinator()
+    meeting = await session.get(Meeting, meeting_id)
+    if meeting is None:
+        raise NotFound("meeting-not-found", number=str(meeting_id))
+    return meeting
+
+
+MEETING_NUMBER = re.compile(r"#?([0-9]{1,9})")
+
+
+def parse_meeting_number(text: str) -> int:
+    """A meeting number as typed after a command (`7` or `#7`, Latin or Persian digits)."""
+    found = MEETING_NUMBER.fullmatch(normalize_digits(text.strip()))
+    if found is None or not 0 < int(found.group(1)) <= ID_LIMIT:
+        raise DomainError("meeting-id-invalid", text=text.strip()[:20])
+    return int(found.group(1))
 
 
 async def lock(session: AsyncSession, meeting_id: int) -> Meeting:
@@ -316,8 +341,11 @@ def ensure_open(meeting: Meeting, now: datetime) -> None:
         raise DomainError("meeting-is-past", title=meeting.title)
 
 
-async def upcoming(session: AsyncSession, clock: Clock, *, limit: int = 10) -> list[Meeting]:
-    """Scheduled meetings that have not started, soonest first."""
+async def upcoming(
+    session: AsyncSession, clock: Clock, actor: Actor, *, limit: int = 10
+) -> list[Meeting]:
+    """Scheduled meetings that have not started, soonest first: for the network only."""
+    actor.require_network()
     result = await session.execute(
         select(Meeting)
         .where(Meeting.status == MeetingStatus.SCHEDULED, Meeting.starts_at > clock.now())
@@ -330,14 +358,13 @@ async def upcoming(session: AsyncSession, clock: Clock, *, limit: int = 10) -> l
 async def edit(
     session: AsyncSession,
     clock: Clock,
-    actor: Person,
-    coordinators: Collection[int],
+    actor: Actor,
     meeting_id: int,
     change: Change,
     plan: DeliveryPlan,
 ) -> tuple[Meeting, list[Person]]:
     """Change a meeting and tell everyone invited; returns people promoted from the waitlist."""
-    _require_coordinator(actor, coordinators)
+    actor.require_coordinator()
     meeting = await lock(session, meeting_id)
     ensure_open(meeting, clock.now())
     if change.starts_at is not None and change.starts_at <= clock.now():
@@ -381,7 +408,13 @@ async def edit(
     )
     await tell_group(session, clock, meeting, "changed")
     audit.record(
-        session, clock, actor, "meeting.edited", "meeting", meeting.id, fields=list(change.fields)
+        session,
+        clock,
+        actor.person,
+        "meeting.edited",
+        "meeting",
+        meeting.id,
+        fields=list(change.fields),
     )
     return meeting, promoted
 
@@ -389,12 +422,11 @@ async def edit(
 async def cancel(
     session: AsyncSession,
     clock: Clock,
-    actor: Person,
-    coordinators: Collection[int],
+    actor: Actor,
     meeting_id: int,
 ) -> Meeting:
     """Cancel a meeting; everyone invited is told, and nothing else is sent for it."""
-    _require_coordinator(actor, coordinators)
+    actor.require_coordinator()
     meeting = await lock(session, meeting_id)
     ensure_open(meeting, clock.now())
     meeting.status = MeetingStatus.CANCELLED
@@ -407,123 +439,18 @@ async def cancel(
     )
     await _tell_invited(session, clock, meeting, CANCELLATION, f"{CANCELLATION}s:m{meeting.id}")
     await tell_group(session, clock, meeting, "cancelled")
-    audit.record(session, clock, actor, "meeting.cancelled", "meeting", meeting.id)
+    audit.record(session, clock, actor.person, "meeting.cancelled", "meeting", meeting.id)
     return meeting
 
 
 # --- who gets what -------------------------------------------------------------------------
-
-
-def _members_of_approved_orgs() -> Any:
-    return (
-        select(Membership.person_id)
-        .join(Organization, Organization.id == Membership.organization_id)
-        .where(Organization.status == OrgStatus.APPROVED)
-    )
+# Who receives each kind, and when it is still worth sending, is declared in
+# bot.services.delivery; here only what joining and scheduling need to know.
 
 
 async def is_invited(session: AsyncSession, person: Person) -> bool:
     """Members of approved organizations are invited to every meeting."""
-    found = await session.execute(
-        select(exists(_members_of_approved_orgs().where(Membership.person_id == person.id)))
-    )
-    return bool(found.scalar())
-
-
-def _invited_people(meeting_id: int) -> Any:
-    """People who have (or may have) the invitation, and anyone who answered.
-
-    An invitation still waiting to be sent needs no update: it is written when it goes out.
-    One being sent right now may have arrived, so it counts.
-    """
-    invited = select(Outbox.person_id).where(
-        Outbox.meeting_id == meeting_id,
-        Outbox.kind == INVITATION,
-        Outbox.fanout.is_(False),
-        Outbox.status.in_([OutboxStatus.SENT, OutboxStatus.SENDING]),
-    )
-    answered = select(Rsvp.person_id).where(Rsvp.meeting_id == meeting_id)
-    return invited.union(answered)
-
-
-async def recipients(session: AsyncSession, row: Outbox) -> list[Person]:
-    """Who a fan-out row expands to, decided when it comes due."""
-    meeting_id = row.meeting_id
-    query = select(Person)
-    if row.kind == INVITATION:
-        query = query.where(Person.id.in_(_members_of_approved_orgs()))
-    elif row.kind == REMINDER:
-        query = query.where(
-            Person.id.in_(
-                select(Rsvp.person_id).where(
-                    Rsvp.meeting_id == meeting_id,
-                    Rsvp.answer.in_([RsvpAnswer.GOING, RsvpAnswer.MAYBE]),
-                )
-            )
-        )
-    elif row.kind == NUDGE:
-        answered = select(Rsvp.person_id).where(Rsvp.meeting_id == meeting_id)
-        query = query.where(
-            Person.id.in_(_invited_people(row.meeting_id or 0)), Person.id.not_in(answered)
-        )
-    elif row.kind in (UPDATE, CANCELLATION):
-        query = query.where(Person.id.in_(_invited_people(row.meeting_id or 0)))
-    else:
-        raise ValueError(f"no fan-out for {row.kind!r}")
-    return list((await session.execute(query.order_by(Person.id))).scalars())
-
-
-def person_key(row: Outbox, person: Person) -> str:
-    """The dedupe key of one recipient's copy of a fan-out row."""
-    if row.kind in (INVITATION, CANCELLATION):
-        # One invitation and one cancellation per person and meeting, whatever the revision.
-        return f"{row.kind}:m{row.meeting_id}:p{person.id}"
-    stem = row.dedupe_key.split(":", 1)[1]
-    return f"{row.kind}:{stem}:p{person.id}"
-
-
-async def expand(session: AsyncSession, clock: Clock, row: Outbox) -> int:
-    """Turn a due fan-out row into one row per recipient, in the same transaction."""
-    now = clock.now()
-    if row.not_after is not None and now >= row.not_after:
-        await outbox.finish(session, clock, row.id, outbox.Outcome(OutboxStatus.SKIPPED, "stale"))
-        return 0
-    # Locked while the recipients are read: someone joining right now either is already a
-    # member when they are read, or finds the meeting invited and is invited on joining.
-    meeting = await lock(session, row.meeting_id) if row.meeting_id else None
-    if (
-        meeting is not None
-        and meeting.status == MeetingStatus.CANCELLED
-        and row.kind != CANCELLATION
-    ):
-        await outbox.finish(
-            session, clock, row.id, outbox.Outcome(OutboxStatus.SKIPPED, "meeting cancelled")
-        )
-        return 0
-    people = await recipients(session, row)
-    created = await outbox.enqueue_many(
-        session,
-        clock,
-        [
-            {
-                "kind": row.kind,
-                "meeting_id": row.meeting_id,
-                "person_id": person.id,
-                "chat_id": person.tg_user_id,
-                "dedupe_key": person_key(row, person),
-                "due_at": now,
-                "not_after": row.not_after,
-                "payload": row.payload,
-                # Known to have blocked the bot: counted, not tried.
-                "status": OutboxStatus.PENDING if person.reachable else OutboxStatus.UNREACHABLE,
-            }
-            for person in people
-        ],
-    )
-    if row.kind == INVITATION and meeting is not None and meeting.invited_at is None:
-        meeting.invited_at = now
-    await outbox.finish(session, clock, row.id, outbox.Outcome(OutboxStatus.SENT))
-    return created
+    return await network.is_member(session, person.id)
 
 
 async def invite_latecomer(session: AsyncSession, clock: Clock, person: Person) -> int:
@@ -540,7 +467,7 @@ async def invite_latecomer(session: AsyncSession, clock: Clock, person: Person) 
     )
     created = 0
     for meeting in meetings.scalars():
-        key = f"{INVITATION}:m{meeting.id}:p{person.id}"
+        key = delivery.invitation_key(meeting.id, person.id)
         created += await message_person(session, clock, meeting, person, INVITATION, key)
     return created
 
@@ -549,7 +476,7 @@ async def count_invitable(session: AsyncSession) -> int:
     return (
         await session.execute(
             select(func.count()).select_from(
-                select(Person.id).where(Person.id.in_(_members_of_approved_orgs())).subquery()
+                select(Person.id).where(Person.id.in_(network.members_of_approved_orgs())).subquery()
             )
         )
     ).scalar_one()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -13,8 +12,8 @@ from sqlalchemy.orm import selectinload
 from bot.clock import Clock
 from bot.i18n import msg
 from bot.services import audit
-from bot.services.actor import is_coordinator
-from bot.services.errors import DomainError, NotAllowed, NotFound
+from bot.services.actor import Actor
+from bot.services.errors import DomainError, NotFound
 from bot.services.text import (
     CONTACT_LIMIT,
     FOCUS_LIMIT,
@@ -115,11 +114,8 @@ async def get(session: AsyncSession, org_id: int) -> Organization:
     return org
 
 
-async def _pending_for_decision(
-    session: AsyncSession, actor: Person, coordinators: Collection[int], org_id: int
-) -> Organization:
-    if not is_coordinator(actor, coordinators):
-        raise NotAllowed("error-coordinators-only")
+async def _pending_for_decision(session: AsyncSession, actor: Actor, org_id: int) -> Organization:
+    actor.require_coordinator()
     org = await get(session, org_id)
     if org.status != OrgStatus.PENDING:
         raise DomainError(
@@ -131,14 +127,13 @@ async def _pending_for_decision(
 async def approve(
     session: AsyncSession,
     clock: Clock,
-    actor: Person,
-    coordinators: Collection[int],
+    actor: Actor,
     org_id: int,
 ) -> Organization:
     """Approve a pending organization; its registrant becomes its admin."""
-    org = await _pending_for_decision(session, actor, coordinators, org_id)
+    org = await _pending_for_decision(session, actor, org_id)
     org.status = OrgStatus.APPROVED
-    org.decided_by_id = actor.id
+    org.decided_by_id = actor.person_id
     org.decided_at = clock.now()
     session.add(
         Membership(
@@ -149,44 +144,47 @@ async def approve(
             joined_at=clock.now(),
         )
     )
-    audit.record(session, clock, actor, "org.approved", "organization", org.id, name=org.name)
+    audit.record(
+        session, clock, actor.person, "org.approved", "organization", org.id, name=org.name
+    )
     return org
 
 
-async def ensure_can_reject(
-    session: AsyncSession, actor: Person, coordinators: Collection[int], org_id: int
-) -> Organization:
+async def ensure_can_reject(session: AsyncSession, actor: Actor, org_id: int) -> Organization:
     """Check before asking for a reason, so nobody types one for nothing."""
-    return await _pending_for_decision(session, actor, coordinators, org_id)
+    return await _pending_for_decision(session, actor, org_id)
 
 
 async def reject(
     session: AsyncSession,
     clock: Clock,
-    actor: Person,
-    coordinators: Collection[int],
+    actor: Actor,
     org_id: int,
     reason: str,
 ) -> Organization:
     """Reject a pending organization with a reason the registrant will read."""
     reason = clean_line(reason, limit=REASON_LIMIT)
-    org = await _pending_for_decision(session, actor, coordinators, org_id)
+    org = await _pending_for_decision(session, actor, org_id)
     org.status = OrgStatus.REJECTED
     org.rejection_reason = reason
-    org.decided_by_id = actor.id
+    org.decided_by_id = actor.person_id
     org.decided_at = clock.now()
     audit.record(
-        session, clock, actor, "org.rejected", "organization", org.id, name=org.name, reason=reason
+        session,
+        clock,
+        actor.person,
+        "org.rejected",
+        "organization",
+        org.id,
+        name=org.name,
+        reason=reason,
     )
     return org
 
 
-async def pending(
-    session: AsyncSession, actor: Person, coordinators: Collection[int]
-) -> list[Organization]:
+async def pending(session: AsyncSession, actor: Actor) -> list[Organization]:
     """Organizations waiting for a decision, oldest first."""
-    if not is_coordinator(actor, coordinators):
-        raise NotAllowed("error-coordinators-only")
+    actor.require_coordinator()
     result = await session.execute(
         select(Organization)
         .where(Organization.status == OrgStatus.PENDING)
@@ -196,8 +194,12 @@ async def pending(
     return list(result.scalars())
 
 
-async def approved(session: AsyncSession) -> list[Organization]:
-    """The network's approved organizations, by name."""
+async def approved(session: AsyncSession, actor: Actor) -> list[Organization]:
+    """The network's approved organizations, by name: for the network only.
+
+    A stranger is told how to join or register instead (the list itself is sensitive).
+    """
+    actor.require_network()
     result = await session.execute(
         select(Organization)
         .where(Organization.status == OrgStatus.APPROVED)

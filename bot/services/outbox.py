@@ -11,10 +11,13 @@ from sqlalchemy import Table, any_, bindparam, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import Clock
+from bot.services.actor import Actor
+from bot.services.kinds import Kind
 from db.models import Outbox, OutboxStatus
 from db.queries import insert_or_ignore
 
-# A row claimed but never finished (the process died mid-send) is tried again after this.
+# A row claimed but never finished is tried again after this; at start, a dead run's rows are
+# taken back at once (reclaim_in_flight).
 CLAIM_LEASE = timedelta(minutes=2)
 MAX_ATTEMPTS = 6
 BACKOFF_START = timedelta(seconds=15)
@@ -25,7 +28,7 @@ async def enqueue(
     session: AsyncSession,
     clock: Clock,
     *,
-    kind: str,
+    kind: Kind,
     dedupe_key: str,
     due_at: datetime,
     meeting_id: int | None = None,
@@ -127,6 +130,22 @@ async def claim(
         execution_options={"synchronize_session": False, "populate_existing": True},
     )
     return sorted(claimed, key=lambda row: (row.next_attempt_at, row.id))
+
+
+async def reclaim_in_flight(session: AsyncSession, clock: Clock) -> int:
+    """At start, take back at once the rows a dead run was sending; the number taken back.
+
+    Only one process runs at a time (db.instance_lock), so every row still being sent at start
+    was left by a run that died: its lease need not run out. Its claim counted as an attempt,
+    so a message whose sending kills the process again and again is given up in the end.
+    """
+    taken = await session.execute(
+        update(Outbox)
+        .where(Outbox.status == OutboxStatus.SENDING)
+        .values(status=OutboxStatus.PENDING, next_attempt_at=clock.now(), claimed_at=None)
+        .returning(Outbox.id)
+    )
+    return len(taken.all())
 
 
 async def next_due_at(session: AsyncSession) -> datetime | None:
@@ -241,8 +260,11 @@ async def move_deadline(session: AsyncSession, meeting_id: int, not_after: datet
     )
 
 
-async def counts(session: AsyncSession, meeting_id: int) -> dict[OutboxStatus, int]:
-    """Per-person messages of a meeting by status, for /deliveries."""
+async def counts(
+    session: AsyncSession, actor: Actor, meeting_id: int
+) -> dict[OutboxStatus, int]:
+    """Per-person messages of a meeting by status, for /deliveries (coordinators only)."""
+    actor.require_coordinator()
     rows = await session.execute(
         select(Outbox.status, func.count())
         .where(Outbox.meeting_id == meeting_id, Outbox.fanout.is_(False))

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import Clock
 from bot.i18n import LANGUAGES
+from bot.i18n.calendar import normalize_digits
 from bot.services import outbox
-from bot.services.actor import is_coordinator
 from bot.services.errors import DomainError
-from db.models import MemberRole, Membership, Organization, OrgStatus, Person
+from db.models import Person
 from db.queries import insert_or_ignore
 
 
@@ -26,19 +27,6 @@ class TelegramUser:
     last_name: str | None = None
     username: str | None = None
     language_code: str | None = None
-
-
-@dataclass(frozen=True)
-class Roles:
-    """What a person is, which decides what they may do."""
-
-    coordinator: bool
-    admin_of: list[Organization] = field(default_factory=list)
-    member_of: list[Organization] = field(default_factory=list)
-
-    @property
-    def org_admin(self) -> bool:
-        return bool(self.admin_of)
 
 
 async def ensure_person(
@@ -123,24 +111,6 @@ def set_language(person: Person, language: str) -> None:
     person.language = language
 
 
-
-async def roles_of(session: AsyncSession, person: Person, configured: Collection[int]) -> Roles:
-    """The person's roles: coordinator, and admin or member of which approved organizations."""
-    rows = (
-        await session.execute(
-            select(Membership.role, Organization)
-            .join(Organization, Membership.organization_id == Organization.id)
-            .where(Membership.person_id == person.id, Organization.status == OrgStatus.APPROVED)
-            .order_by(Organization.name)
-        )
-    ).all()
-    return Roles(
-        coordinator=is_coordinator(person, configured),
-        admin_of=[org for role, org in rows if role == MemberRole.ADMIN],
-        member_of=[org for _role, org in rows],
-    )
-
-
 async def coordinators(session: AsyncSession, configured: Collection[int]) -> list[Person]:
     """Every coordinator who has started the bot."""
     result = await session.execute(
@@ -151,17 +121,26 @@ async def coordinators(session: AsyncSession, configured: Collection[int]) -> li
     return list(result.scalars())
 
 
+# Telegram usernames: 5 to 32 letters, digits and underscores (older ones may be shorter).
+_USERNAME = re.compile(r"@?([A-Za-z0-9_]{3,32})")
+_USER_ID = re.compile(r"[0-9]{1,15}")
+
+
 async def find_person(session: AsyncSession, reference: str) -> Person | None:
-    """A person by Telegram user id or @username, as a coordinator would type it."""
-    reference = reference.strip()
-    if reference.lstrip("-").isdigit():
+    """A person by Telegram user id or exact @username (any case), as a coordinator types it.
+
+    Nothing else is accepted: no patterns, no partial names (`_` and `%` are just characters).
+    """
+    reference = normalize_digits(reference.strip())
+    if _USER_ID.fullmatch(reference):
         query = select(Person).where(Person.tg_user_id == int(reference))
     else:
-        username = reference.removeprefix("@")
-        if not username:
-            return None
-        query = select(Person).where(Person.username.ilike(username))
-    return (await session.execute(query)).scalars().first()
+        found = _USERNAME.fullmatch(reference)
+        if found is None:
+            raise DomainError("promote-reference-invalid", reference=reference[:40])
+        username = found.group(1).lower()
+        query = select(Person).where(func.lower(Person.username) == username)
+    return (await session.execute(query.order_by(Person.id))).scalars().first()
 
 
 async def mark_unreachable(session: AsyncSession, tg_user_id: int) -> None:

@@ -9,7 +9,8 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import Clock
-from bot.services.actor import is_coordinator
+from bot.services import delivery, network
+from bot.services.actor import Actor, is_coordinator
 from bot.services.errors import DomainError, NotAllowed
 from bot.services.meetings import PROMOTION, ensure_open, is_invited, lock, message_person
 from db.models import (
@@ -81,19 +82,20 @@ async def current(session: AsyncSession, person: Person, meeting_id: int) -> Rsv
 async def record(
     session: AsyncSession,
     clock: Clock,
-    person: Person,
-    coordinators: Collection[int],
+    actor: Actor,
     meeting_id: int,
     answer: RsvpAnswer,
 ) -> RsvpResult:
     """Record or change a person's answer; a full meeting puts new Going answers on a waitlist."""
+    # Before anything about the meeting is looked at: a stranger learns nothing from its id.
+    if not actor.in_network:
+        raise NotAllowed("rsvp-not-invited")
+    person = actor.person
     meeting = await lock(session, meeting_id)
     now = clock.now()
     ensure_open(meeting, now)
     if meeting.rsvp_deadline is not None and now > meeting.rsvp_deadline:
         raise DomainError("rsvp-closed", title=meeting.title)
-    if not is_coordinator(person, coordinators) and not await is_invited(session, person):
-        raise NotAllowed("rsvp-not-invited")
     # Two taps at once from the same person meet at the unique constraint: one row, never two.
     inserted = await session.execute(
         insert_or_ignore(
@@ -159,9 +161,7 @@ async def fill_free_seats(session: AsyncSession, clock: Clock, meeting: Meeting)
         await session.flush()
         person = await session.get(Person, first.person_id)
         assert person is not None
-        # The moment they asked for a seat tells one promotion of theirs from a later one.
-        stamp = int(first.going_since.timestamp() * 1_000_000) if first.going_since else 0
-        key = f"{PROMOTION}:m{meeting.id}:p{person.id}:{stamp}"
+        key = delivery.promotion_key(meeting.id, person.id, first.going_since)
         await message_person(session, clock, meeting, person, PROMOTION, key)
         promoted.append(person)
     return promoted
@@ -195,11 +195,18 @@ def _tally(answers: list[tuple[RsvpAnswer | None, bool | None]]) -> Counts:
 
 
 async def attendance(
-    session: AsyncSession, actor: Person, coordinators: Collection[int], meeting_id: int
+    session: AsyncSession,
+    actor: Actor,
+    meeting_id: int,
+    *,
+    coordinators: Collection[int] = frozenset(),
 ) -> Attendance:
-    """Who is coming, overall and per organization (a person in two counts in both)."""
-    if not is_coordinator(actor, coordinators):
-        raise NotAllowed("error-coordinators-only")
+    """Who is coming, overall and per organization (a person in two counts in both).
+
+    Only people in the network now count: a removed member's old answer does not, a
+    coordinator's (one of the configured `coordinators`, or promoted) does.
+    """
+    actor.require_coordinator()
     meeting = await session.get(Meeting, meeting_id)
     if meeting is None:
         raise DomainError("error-stale-button")
@@ -220,7 +227,9 @@ async def attendance(
         per_person[person_id] = (answer, waitlisted)
     # Coordinators who are in no organization may answer too.
     outsiders = await session.execute(
-        select(Rsvp.person_id, Rsvp.answer, Rsvp.waitlisted).where(Rsvp.meeting_id == meeting_id)
+        select(Rsvp.person_id, Rsvp.answer, Rsvp.waitlisted)
+        .join(Person, Person.id == Rsvp.person_id)
+        .where(Rsvp.meeting_id == meeting_id, network.in_network(coordinators))
     )
     for person_id, answer, waitlisted in outsiders:
         per_person.setdefault(person_id, (answer, waitlisted))
@@ -231,15 +240,33 @@ async def attendance(
     )
 
 
-async def release_seats(session: AsyncSession, clock: Clock, person_id: int) -> list[Meeting]:
+@dataclass(frozen=True)
+class FreedSeat:
+    """A seat someone gave up, and who on the waitlist got it (nobody, if nobody waited)."""
+
+    meeting: Meeting
+    promoted: list[Person]
+
+
+async def release_seats(
+    session: AsyncSession, clock: Clock, person_id: int, *, coordinators: Collection[int] = ()
+) -> list[Meeting]:
     """A person no longer in the network gives up their answers to meetings still to come.
 
     Called after a membership ends (removed, left, forgotten) or an organization stops
     counting: if the person is still a member elsewhere, or a coordinator, nothing changes.
     Freed seats go to the waitlist in order. Returns the meetings whose seat was given up.
     """
+    freed = await give_up_seats(session, clock, person_id, coordinators=coordinators)
+    return [seat.meeting for seat in freed]
+
+
+async def give_up_seats(
+    session: AsyncSession, clock: Clock, person_id: int, *, coordinators: Collection[int] = ()
+) -> list[FreedSeat]:
+    """As release_seats, telling who got each freed seat (each is told by a message)."""
     person = await session.get(Person, person_id)
-    if person is None or person.is_coordinator:
+    if person is None or is_coordinator(person, coordinators):
         return []
     if await is_invited(session, person):
         return []
@@ -252,15 +279,15 @@ async def release_seats(session: AsyncSession, clock: Clock, person_id: int) -> 
                 Meeting.status == MeetingStatus.SCHEDULED,
                 Meeting.starts_at > clock.now(),
             )
+            .order_by(Meeting.starts_at, Meeting.id)
         )
     ).all()
-    freed: list[Meeting] = []
+    freed: list[FreedSeat] = []
     for answer, meeting in answers:
         held_seat = answer.answer == RsvpAnswer.GOING and not answer.waitlisted
         await session.delete(answer)
         await session.flush()
         if held_seat:
             await lock(session, meeting.id)
-            await fill_free_seats(session, clock, meeting)
-            freed.append(meeting)
+            freed.append(FreedSeat(meeting, await fill_free_seats(session, clock, meeting)))
     return freed

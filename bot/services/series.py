@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import calendar
-from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -14,9 +13,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.clock import Clock
 from bot.i18n.calendar import from_solar_hijri, to_solar_hijri
 from bot.services import audit, meetings
-from bot.services.actor import is_coordinator
-from bot.services.errors import DomainError, NotAllowed
-from db.models import Meeting, MeetingSeries, Person
+from bot.services.actor import Actor
+from bot.services.errors import DomainError
+from db.models import Meeting, MeetingSeries
 
 LAST = -1
 WEEKS = (1, 2, 3, 4, LAST)
@@ -56,6 +55,8 @@ def parse_clock(text: str) -> tuple[int, int]:
     hours, _, minutes = value.partition(":")
     # ASCII digits only: str.isdigit() also accepts "²", which int() then refuses.
     if not (value.isascii() and hours.isdigit() and minutes.isdigit() and len(minutes) == 2):
+        raise DomainError("series-time-invalid")
+    if len(hours) > 2:  # and int() refuses more than 4,300 digits
         raise DomainError("series-time-invalid")
     hour, minute = int(hours), int(minutes)
     if not (0 <= hour <= 23 and 0 <= minute <= 59):
@@ -144,15 +145,13 @@ async def active(session: AsyncSession) -> MeetingSeries | None:
 async def start(
     session: AsyncSession,
     clock: Clock,
-    actor: Person,
-    coordinators: Collection[int],
+    actor: Actor,
     rule: Rule,
     title: str,
     venue: str,
 ) -> MeetingSeries:
     """Set the network's monthly rule, replacing the one before."""
-    if not is_coordinator(actor, coordinators):
-        raise NotAllowed("error-coordinators-only")
+    actor.require_coordinator()
     previous = await active(session)
     if previous is not None:
         previous.active = False
@@ -167,27 +166,24 @@ async def start(
         title=meetings.clean_title(title),
         venue=meetings.clean_venue(venue),
         active=True,
-        created_by_id=actor.id,
+        created_by_id=actor.person_id,
         created_at=clock.now(),
     )
     session.add(series)
     await session.flush()
-    audit.record(session, clock, actor, "series.started", "meeting_series", series.id)
+    audit.record(session, clock, actor.person, "series.started", "meeting_series", series.id)
     return series
 
 
-async def stop(
-    session: AsyncSession, clock: Clock, actor: Person, coordinators: Collection[int]
-) -> MeetingSeries:
+async def stop(session: AsyncSession, clock: Clock, actor: Actor) -> MeetingSeries:
     """Stop creating meetings; meetings already created stay."""
-    if not is_coordinator(actor, coordinators):
-        raise NotAllowed("error-coordinators-only")
+    actor.require_coordinator()
     series = await active(session)
     if series is None:
         raise DomainError("series-none")
     series.active = False
     series.stopped_at = clock.now()
-    audit.record(session, clock, actor, "series.stopped", "meeting_series", series.id)
+    audit.record(session, clock, actor.person, "series.stopped", "meeting_series", series.id)
     return series
 
 
@@ -222,5 +218,5 @@ async def roll_over(
     draft = meetings.Draft(
         title=series.title, starts_at=when, timezone=series.timezone, venue=series.venue
     )
-    meeting = await meetings.schedule(session, clock, None, (), draft, plan, series_id=series.id)
+    meeting = await meetings.schedule(session, clock, None, draft, plan, series_id=series.id)
     return [meeting]

@@ -11,7 +11,12 @@ async def test_a_coordinator_promotes_by_username_and_the_person_is_told(bot: Ha
     await onboard(bot, COORDINATOR)
     bot.api.user(FARID, "Farid", username="farid_b")
     await onboard(bot, FARID, "fa")
-    await bot.send(COORDINATOR, "/promote @farid_b")
+    await bot.send(COORDINATOR, "/promote @FARID_B")
+    question = bot.last(COORDINATOR)
+    assert "Make this person a coordinator?" in question
+    assert "Farid (@farid_b, Telegram id 3000001)" in question
+    assert bot.api.commands_for("chat", chat_id=FARID) == []  # nothing changed yet
+    await bot.press_label(COORDINATOR, "Yes, make coordinator")
     assert "Farid is now a coordinator" in bot.last(COORDINATOR)
     assert bot.last(FARID) != ""
     commands = {c["command"] for c in bot.api.commands_for("chat", chat_id=FARID)}
@@ -24,7 +29,10 @@ async def test_demote_takes_the_role_and_the_menu_back(bot: Harness) -> None:
     await onboard(bot, COORDINATOR)
     await onboard(bot, FARID)
     await bot.send(COORDINATOR, f"/promote {FARID}")
+    await bot.press_label(COORDINATOR, "Yes, make coordinator")
     await bot.send(COORDINATOR, f"/demote {FARID}")
+    assert "Take the coordinator role back" in bot.last(COORDINATOR)
+    await bot.press_label(COORDINATOR, "Yes, take it back")
     assert "no longer a coordinator" in bot.last(COORDINATOR)
     assert bot.api.commands_for("chat", chat_id=FARID) == []
     await bot.send(FARID, "/pending")
@@ -47,6 +55,38 @@ async def test_only_coordinators_promote(bot: Harness) -> None:
     await onboard(bot, COORDINATOR)
     await onboard(bot, FARID)
     await bot.send(FARID, f"/promote {FARID}")
+    assert "Only coordinators" in bot.last(FARID)
+
+
+async def test_a_forged_promote_button_from_a_member_changes_nothing(bot: Harness) -> None:
+    await onboard(bot, COORDINATOR)
+    await onboard(bot, FARID)
+    await bot.forge(FARID, "crd:promote:2")
+    assert "Only coordinators" in bot.answers()[-1]["text"]
+    await bot.send(FARID, "/pending")
+    assert "Only coordinators" in bot.last(FARID)
+
+
+async def test_a_lookalike_username_is_not_the_person_named(bot: Harness) -> None:
+    """`_` and `%` are characters of a username, never wildcards."""
+    await onboard(bot, COORDINATOR)
+    bot.api.user(FARID, "Ali", username="alixkarimi")
+    await onboard(bot, FARID)
+    await bot.send(COORDINATOR, "/promote @ali_karimi")
+    assert "I do not know @ali_karimi" in bot.last(COORDINATOR)
+    for pattern in ("@%", "%", "@ali%", "@_lixkarimi", "ali*"):
+        await bot.send(COORDINATOR, f"/promote {pattern}")
+        assert "Make this person" not in bot.last(COORDINATOR), pattern
+    assert not [label for label in bot.labels(COORDINATOR) if "make coordinator" in label]
+
+
+async def test_cancelling_a_promotion_changes_nothing(bot: Harness) -> None:
+    await onboard(bot, COORDINATOR)
+    await onboard(bot, FARID)
+    await bot.send(COORDINATOR, f"/promote {FARID}")
+    await bot.press_label(COORDINATOR, "Cancel")
+    assert bot.last(COORDINATOR) == "Nothing was changed."
+    await bot.send(FARID, "/pending")
     assert "Only coordinators" in bot.last(FARID)
 
 

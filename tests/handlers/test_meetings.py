@@ -349,7 +349,8 @@ async def test_someone_in_no_organization_cannot_answer(bot: Harness) -> None:
     await bot.send(LATE, "/start")
     await bot.press(LATE, "lang:set:en")
     await bot.send(LATE, "/next")
-    await bot.press(LATE, "rsvp:go:1")
+    assert "only for members of the network" in bot.last(LATE)
+    await bot.forge(LATE, "rsvp:go:1")
     assert "Only members" in bot.answers()[-1]["text"]
 
 

@@ -131,8 +131,11 @@ async def test_approval_makes_the_registrant_admin_and_tells_them(bot: Harness) 
     assert "Balkh Youth Network — admin (approved)" in bot.last(ALICE)
     await bot.send(BOB, "/start")
     await bot.press(BOB, "lang:set:en")
-    await bot.send(BOB, "/orgs")
-    assert "Balkh Youth Network" in bot.last(BOB)
+    await bot.send(ALICE, "/orgs")
+    assert "Balkh Youth Network" in bot.last(ALICE)
+    await bot.send(BOB, "/orgs")  # not in the network: told how to join, not who is in it
+    assert "Balkh Youth Network" not in bot.last(BOB)
+    assert "/join" in bot.last(BOB) and "/register" in bot.last(BOB)
 
 
 async def test_rejection_asks_for_a_reason_and_tells_the_registrant(bot: Harness) -> None:

@@ -9,9 +9,9 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import Clock
-from bot.services import meetings, outbox
+from bot.services import delivery, meetings, outbox
 from db.models import Meeting, Organization, Outbox, OutboxStatus, Person, Rsvp
-from tests.factories import make_org, make_person
+from tests.factories import act, make_org, make_person
 
 PLAN = meetings.DeliveryPlan()  # invitations 7 d before, reminders 1 d and 2 h, nudge 3 d
 
@@ -55,7 +55,11 @@ async def make_meeting(
     """A meeting scheduled through the service, with its deliveries planned."""
     actor = by or await make_coordinator(session, clock)
     return await meetings.schedule(
-        session, clock, actor, (), make_draft(clock, starts_in=starts_in, **overrides), plan
+        session,
+        clock,
+        await act(session, actor, ()),
+        make_draft(clock, starts_in=starts_in, **overrides),
+        plan,
     )
 
 
@@ -90,7 +94,7 @@ async def fan_out(session: AsyncSession, clock: Clock, *, limit: int = 50) -> in
     """What the dispatcher does with due fan-out rows: claim them and expand each."""
     created = 0
     for row in await outbox.claim(session, clock, fanout=True, limit=limit):
-        created += await meetings.expand(session, clock, row)
+        created += await delivery.expand(session, clock, row, ())
     return created
 
 

@@ -7,6 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.clock import FakeClock
 from bot.services import meetings, outbox, rsvp
 from db.models import OutboxStatus, RsvpAnswer
+from tests.factories import act
 from tests.unit.meeting_factories import (
     PLAN,
     deliver,
@@ -28,7 +29,9 @@ async def test_a_meeting_moved_later_keeps_its_waiting_invitations_useful(
     await fan_out(session, clock)
     later = meeting.starts_at + timedelta(days=2)
     change = meetings.Change(starts_at=later, fields=("time",))
-    await meetings.edit(session, clock, coordinator, (), meeting.id, change, PLAN)
+    await meetings.edit(
+        session, clock, await act(session, coordinator, ()), meeting.id, change, PLAN
+    )
     invitations = await outbox_rows(session, kind=meetings.INVITATION, fanout=False)
     assert {row.not_after for row in invitations} == {later}
     clock.advance(timedelta(hours=6))  # past the old start, before the new one
@@ -51,8 +54,10 @@ async def test_a_coordinator_outside_every_organization_who_answered_hears_of_a_
     meeting = await make_meeting(session, clock, starts_in=timedelta(hours=5), by=coordinator)
     await fan_out(session, clock)
     await deliver(session, clock)
-    await rsvp.record(session, clock, coordinator, (), meeting.id, RsvpAnswer.GOING)
-    await meetings.cancel(session, clock, coordinator, (), meeting.id)
+    await rsvp.record(
+        session, clock, await act(session, coordinator, ()), meeting.id, RsvpAnswer.GOING
+    )
+    await meetings.cancel(session, clock, await act(session, coordinator, ()), meeting.id)
     await fan_out(session, clock)
     assert coordinator.id in await recipients_of(session, meetings.CANCELLATION)
 
@@ -65,7 +70,7 @@ async def test_an_invitation_in_flight_counts_as_invited_for_a_cancellation(
     meeting = await make_meeting(session, clock, starts_in=timedelta(hours=5), by=coordinator)
     await fan_out(session, clock)
     (in_flight,) = await outbox.claim(session, clock, fanout=False)
-    await meetings.cancel(session, clock, coordinator, (), meeting.id)
+    await meetings.cancel(session, clock, await act(session, coordinator, ()), meeting.id)
     await fan_out(session, clock)
     assert in_flight.status == OutboxStatus.SENDING
     assert await recipients_of(session, meetings.CANCELLATION) == [member.id]

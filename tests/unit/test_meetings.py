@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import FakeClock
-from bot.services import meetings, outbox, rsvp
+from bot.services import delivery, meetings, outbox, rsvp
 from bot.services.errors import DomainError, NotAllowed
 from bot.services.meetings import (
     CANCELLATION,
@@ -32,7 +32,7 @@ from db.models import (
     Person,
     RsvpAnswer,
 )
-from tests.factories import make_org, make_person
+from tests.factories import act, make_org, make_person
 from tests.unit.meeting_factories import (
     PLAN,
     deliver,
@@ -118,7 +118,11 @@ async def test_scheduling_plans_invitations_reminders_and_a_nudge_as_fan_out_row
     coordinator = await make_coordinator(session, clock)
 
     meeting = await meetings.schedule(
-        session, clock, coordinator, (), make_draft(clock, starts_in=starts_in), PLAN
+        session,
+        clock,
+        await act(session, coordinator, ()),
+        make_draft(clock, starts_in=starts_in),
+        PLAN,
     )
 
     rows = await outbox_rows(session)
@@ -180,7 +184,9 @@ async def test_a_coordinator_schedules_whether_configured_or_promoted(
     person = await make_person(session, clock, is_coordinator=not configured)
     coordinators = {person.tg_user_id} if configured else set()
 
-    meeting = await meetings.schedule(session, clock, person, coordinators, make_draft(clock), PLAN)
+    meeting = await meetings.schedule(
+        session, clock, await act(session, person, coordinators), make_draft(clock), PLAN
+    )
 
     assert meeting.created_by_id == person.id
     assert await outbox_rows(session, meeting_id=meeting.id)
@@ -194,7 +200,11 @@ async def test_a_member_cannot_schedule_and_nothing_is_written(
 
     with pytest.raises(NotAllowed) as error:
         await meetings.schedule(
-            session, clock, member, {other_coordinator.tg_user_id}, make_draft(clock), PLAN
+            session,
+            clock,
+            await act(session, member, {other_coordinator.tg_user_id}),
+            make_draft(clock),
+            PLAN,
         )
 
     assert error.value.key == "error-coordinators-only"
@@ -387,7 +397,8 @@ async def test_a_person_known_to_have_blocked_the_bot_is_counted_not_tried(
         reachable.id: OutboxStatus.PENDING,
         blocked.id: OutboxStatus.UNREACHABLE,
     }
-    assert (await outbox.counts(session, meeting.id))[OutboxStatus.UNREACHABLE] == 1
+    coordinator = await act(session, await make_coordinator(session, clock))
+    assert (await outbox.counts(session, coordinator, meeting.id))[OutboxStatus.UNREACHABLE] == 1
     assert [row.person_id for row in await outbox.claim(session, clock, fanout=False, limit=9)] == [
         reachable.id
     ]
@@ -401,9 +412,9 @@ async def test_expanding_a_fan_out_twice_creates_nothing_new(
     clock.advance(3 * DAY)
     (row,) = await outbox.claim(session, clock, fanout=True, limit=10)
 
-    assert await meetings.expand(session, clock, row) == 3
+    assert await delivery.expand(session, clock, row, ()) == 3
     clock.advance(MINUTE)
-    assert await meetings.expand(session, clock, row) == 0
+    assert await delivery.expand(session, clock, row, ()) == 0
 
     assert len(await outbox_rows(session, kind=INVITATION, fanout=False)) == 3
 
@@ -415,7 +426,7 @@ async def test_a_fan_out_claimed_again_after_a_crash_invites_nobody_twice(
     await make_meeting(session, clock)
     clock.advance(3 * DAY)
     (row,) = await outbox.claim(session, clock, fanout=True, limit=10)
-    await meetings.expand(session, clock, row)
+    await delivery.expand(session, clock, row, ())
     row.status = OutboxStatus.SENDING  # as if the process died before recording the result
     await session.flush()
 
@@ -423,7 +434,7 @@ async def test_a_fan_out_claimed_again_after_a_crash_invites_nobody_twice(
     (again,) = await outbox.claim(session, clock, fanout=True, limit=10)
 
     assert (again.id, again.attempts) == (row.id, 2)
-    assert await meetings.expand(session, clock, again) == 0
+    assert await delivery.expand(session, clock, again, ()) == 0
     assert len(await outbox_rows(session, kind=INVITATION, fanout=False)) == 2
 
 
@@ -462,7 +473,7 @@ async def test_a_latecomer_is_not_invited_to_a_cancelled_or_started_meeting(
     meeting = await make_meeting(session, clock, by=coordinator)
     await send_invitations(session, clock, meeting)
     if situation == "cancelled":
-        await meetings.cancel(session, clock, coordinator, (), meeting.id)
+        await meetings.cancel(session, clock, await act(session, coordinator, ()), meeting.id)
     else:
         clock.set(meeting.starts_at)
     late = await make_person(session, clock)
@@ -482,7 +493,7 @@ async def test_reminders_go_only_to_people_going_or_maybe_once_per_offset(
         (maybe, RsvpAnswer.MAYBE),
         (declined, RsvpAnswer.DECLINED),
     ]:
-        await rsvp.record(session, clock, person, (), meeting.id, answer)
+        await rsvp.record(session, clock, await act(session, person, ()), meeting.id, answer)
 
     clock.set(meeting.starts_at - DAY)
     await fan_out(session, clock)
@@ -504,7 +515,9 @@ async def test_a_nudge_goes_only_to_invited_people_without_an_answer(
     blocked.reachable = False
     meeting = await make_meeting(session, clock)
     await send_invitations(session, clock, meeting)
-    await rsvp.record(session, clock, answered, (), meeting.id, RsvpAnswer.MAYBE)
+    await rsvp.record(
+        session, clock, await act(session, answered, ()), meeting.id, RsvpAnswer.MAYBE
+    )
     never_invited = await make_person(session, clock)
     await join(session, clock, never_invited, org)  # joined, but invite_latecomer was not run
 
@@ -524,7 +537,7 @@ async def test_a_fan_out_that_comes_due_after_the_meeting_started_is_skipped(
     claimed = await outbox.claim(session, clock, fanout=True, limit=10)
     assert {row.kind for row in claimed} == {INVITATION, REMINDER, NUDGE}
     for row in claimed:
-        assert await meetings.expand(session, clock, row) == 0
+        assert await delivery.expand(session, clock, row, ()) == 0
 
     assert await outbox_rows(session, fanout=False) == []
     for row in await outbox_rows(session):
@@ -539,13 +552,13 @@ async def test_a_fan_out_in_flight_when_the_meeting_is_cancelled_sends_nothing(
     _org, (person,) = await make_members(session, clock, 1)
     meeting = await make_meeting(session, clock, by=coordinator)
     await send_invitations(session, clock, meeting)
-    await rsvp.record(session, clock, person, (), meeting.id, RsvpAnswer.GOING)
+    await rsvp.record(session, clock, await act(session, person, ()), meeting.id, RsvpAnswer.GOING)
     clock.set(meeting.starts_at - DAY)
     claimed = await outbox.claim(session, clock, fanout=True, limit=10)
     (reminder,) = [row for row in claimed if row.kind == REMINDER]
 
-    await meetings.cancel(session, clock, coordinator, (), meeting.id)
-    assert await meetings.expand(session, clock, reminder) == 0
+    await meetings.cancel(session, clock, await act(session, coordinator, ()), meeting.id)
+    assert await delivery.expand(session, clock, reminder, ()) == 0
 
     assert await recipients_of(session, REMINDER) == []
     assert (await outbox_rows(session, kind=REMINDER))[0].last_error == "meeting cancelled"
@@ -566,8 +579,7 @@ async def test_a_time_change_replans_the_deliveries_with_a_new_revision(
     edited, promoted = await meetings.edit(
         session,
         clock,
-        coordinator,
-        (),
+        await act(session, coordinator, ()),
         meeting.id,
         Change(starts_at=new_start, fields=("starts_at",)),
         PLAN,
@@ -595,14 +607,13 @@ async def test_a_time_change_after_the_invitations_tells_the_invited_and_replans
     _org, (first, second) = await make_members(session, clock, 2)
     meeting = await make_meeting(session, clock, by=coordinator)
     await send_invitations(session, clock, meeting)
-    await rsvp.record(session, clock, first, (), meeting.id, RsvpAnswer.GOING)
+    await rsvp.record(session, clock, await act(session, first, ()), meeting.id, RsvpAnswer.GOING)
     new_start = meeting.starts_at - DAY  # earlier: five days from now, still after the nudge
 
     await meetings.edit(
         session,
         clock,
-        coordinator,
-        (),
+        await act(session, coordinator, ()),
         meeting.id,
         Change(starts_at=new_start, fields=("starts_at",)),
         PLAN,
@@ -646,8 +657,7 @@ async def test_a_time_change_keeps_invitations_that_are_still_waiting_to_be_sent
     await meetings.edit(
         session,
         clock,
-        coordinator,
-        (),
+        await act(session, coordinator, ()),
         meeting.id,
         Change(starts_at=meeting.starts_at + DAY, fields=("starts_at",)),
         PLAN,
@@ -680,8 +690,7 @@ async def test_an_update_goes_out_only_once_invitations_have(
     edited, _ = await meetings.edit(
         session,
         clock,
-        coordinator,
-        (),
+        await act(session, coordinator, ()),
         meeting.id,
         Change(venue="The new hall", fields=("venue",)),
         PLAN,
@@ -712,7 +721,7 @@ async def test_a_cancelled_or_past_meeting_cannot_be_edited(
     coordinator = await make_coordinator(session, clock)
     meeting = await make_meeting(session, clock, by=coordinator)
     if situation == "cancelled":
-        await meetings.cancel(session, clock, coordinator, (), meeting.id)
+        await meetings.cancel(session, clock, await act(session, coordinator, ()), meeting.id)
     elif situation == "started":
         clock.set(meeting.starts_at)
     else:
@@ -720,7 +729,12 @@ async def test_a_cancelled_or_past_meeting_cannot_be_edited(
 
     with pytest.raises(DomainError) as error:
         await meetings.edit(
-            session, clock, coordinator, (), meeting.id, Change(venue="Elsewhere"), PLAN
+            session,
+            clock,
+            await act(session, coordinator, ()),
+            meeting.id,
+            Change(venue="Elsewhere"),
+            PLAN,
         )
 
     assert error.value.key == key
@@ -741,8 +755,7 @@ async def test_a_meeting_cannot_be_moved_into_the_past(
         await meetings.edit(
             session,
             clock,
-            coordinator,
-            (),
+            await act(session, coordinator, ()),
             meeting.id,
             Change(starts_at=clock.now() + moved_to),
             PLAN,
@@ -759,12 +772,19 @@ async def test_raising_the_capacity_promotes_the_waitlist_in_order(
     _org, people = await make_members(session, clock, 5)
     meeting = await make_meeting(session, clock, by=coordinator, capacity=1)
     for person in people:
-        await rsvp.record(session, clock, person, (), meeting.id, RsvpAnswer.GOING)
+        await rsvp.record(
+            session, clock, await act(session, person, ()), meeting.id, RsvpAnswer.GOING
+        )
         clock.advance(MINUTE)
     holder, first, second, third, fourth = people
 
     _meeting, promoted = await meetings.edit(
-        session, clock, coordinator, (), meeting.id, Change(capacity=3, fields=("capacity",)), PLAN
+        session,
+        clock,
+        await act(session, coordinator, ()),
+        meeting.id,
+        Change(capacity=3, fields=("capacity",)),
+        PLAN,
     )
 
     assert promoted == [first, second]
@@ -793,10 +813,17 @@ async def test_removing_the_capacity_gives_everyone_waiting_a_seat(
     _org, people = await make_members(session, clock, 3)
     meeting = await make_meeting(session, clock, by=coordinator, capacity=1)
     for person in people:
-        await rsvp.record(session, clock, person, (), meeting.id, RsvpAnswer.GOING)
+        await rsvp.record(
+            session, clock, await act(session, person, ()), meeting.id, RsvpAnswer.GOING
+        )
 
     _meeting, promoted = await meetings.edit(
-        session, clock, coordinator, (), meeting.id, Change(clear_capacity=True), PLAN
+        session,
+        clock,
+        await act(session, coordinator, ()),
+        meeting.id,
+        Change(clear_capacity=True),
+        PLAN,
     )
 
     assert promoted == people[1:]
@@ -811,10 +838,16 @@ async def test_lowering_the_capacity_keeps_seats_already_given(
     _org, (first, second, late) = await make_members(session, clock, 3)
     meeting = await make_meeting(session, clock, by=coordinator, capacity=5)
     for person in (first, second):
-        await rsvp.record(session, clock, person, (), meeting.id, RsvpAnswer.GOING)
+        await rsvp.record(
+            session, clock, await act(session, person, ()), meeting.id, RsvpAnswer.GOING
+        )
 
-    await meetings.edit(session, clock, coordinator, (), meeting.id, Change(capacity=1), PLAN)
-    result = await rsvp.record(session, clock, late, (), meeting.id, RsvpAnswer.GOING)
+    await meetings.edit(
+        session, clock, await act(session, coordinator, ()), meeting.id, Change(capacity=1), PLAN
+    )
+    result = await rsvp.record(
+        session, clock, await act(session, late, ()), meeting.id, RsvpAnswer.GOING
+    )
 
     assert [r.waitlisted for r in await rsvps(session, meeting.id)] == [False, False, True]
     assert result.waitlist_position == 1
@@ -825,9 +858,11 @@ async def test_only_coordinators_edit_or_cancel(session: AsyncSession, clock: Fa
     meeting = await make_meeting(session, clock)
 
     with pytest.raises(NotAllowed):
-        await meetings.edit(session, clock, member, (), meeting.id, Change(venue="Mine"), PLAN)
+        await meetings.edit(
+            session, clock, await act(session, member, ()), meeting.id, Change(venue="Mine"), PLAN
+        )
     with pytest.raises(NotAllowed):
-        await meetings.cancel(session, clock, member, (), meeting.id)
+        await meetings.cancel(session, clock, await act(session, member, ()), meeting.id)
 
     assert (meeting.status, meeting.venue) == (MeetingStatus.SCHEDULED, "Balkh NGO union hall")
 
@@ -842,11 +877,13 @@ async def test_cancelling_skips_what_was_planned_and_tells_those_invited(
     org, (going, silent) = await make_members(session, clock, 2)
     meeting = await make_meeting(session, clock, by=coordinator)
     await send_invitations(session, clock, meeting)
-    await rsvp.record(session, clock, going, (), meeting.id, RsvpAnswer.GOING)
+    await rsvp.record(session, clock, await act(session, going, ()), meeting.id, RsvpAnswer.GOING)
     never_invited = await make_person(session, clock)
     await join(session, clock, never_invited, org)
 
-    cancelled = await meetings.cancel(session, clock, coordinator, (), meeting.id)
+    cancelled = await meetings.cancel(
+        session, clock, await act(session, coordinator, ()), meeting.id
+    )
 
     assert (cancelled.status, cancelled.revision) == (MeetingStatus.CANCELLED, 1)
     for row in await outbox_rows(session, fanout=True):
@@ -871,7 +908,7 @@ async def test_cancelling_before_the_invitations_tells_nobody(
     await make_members(session, clock, 2)
     meeting = await make_meeting(session, clock, by=coordinator)
 
-    await meetings.cancel(session, clock, coordinator, (), meeting.id)
+    await meetings.cancel(session, clock, await act(session, coordinator, ()), meeting.id)
 
     assert await outbox_rows(session, kind=CANCELLATION) == []
     assert {row.status for row in await outbox_rows(session)} == {OutboxStatus.SKIPPED}
@@ -882,10 +919,10 @@ async def test_cancelling_before_the_invitations_tells_nobody(
 async def test_a_meeting_cannot_be_cancelled_twice(session: AsyncSession, clock: FakeClock) -> None:
     coordinator = await make_coordinator(session, clock)
     meeting = await make_meeting(session, clock, by=coordinator)
-    await meetings.cancel(session, clock, coordinator, (), meeting.id)
+    await meetings.cancel(session, clock, await act(session, coordinator, ()), meeting.id)
 
     with pytest.raises(DomainError) as error:
-        await meetings.cancel(session, clock, coordinator, (), meeting.id)
+        await meetings.cancel(session, clock, await act(session, coordinator, ()), meeting.id)
 
     assert error.value.key == "meeting-is-cancelled"
 
@@ -897,8 +934,11 @@ async def test_upcoming_lists_scheduled_meetings_that_have_not_started_soonest_f
     later = await make_meeting(session, clock, by=coordinator, starts_in=20 * DAY)
     sooner = await make_meeting(session, clock, by=coordinator, starts_in=2 * DAY)
     cancelled = await make_meeting(session, clock, by=coordinator, starts_in=3 * DAY)
-    await meetings.cancel(session, clock, coordinator, (), cancelled.id)
+    await meetings.cancel(session, clock, await act(session, coordinator, ()), cancelled.id)
 
-    assert await meetings.upcoming(session, clock) == [sooner, later]
+    assert await meetings.upcoming(session, clock, await act(session, coordinator)) == [
+        sooner,
+        later,
+    ]
     clock.set(sooner.starts_at)
-    assert await meetings.upcoming(session, clock) == [later]
+    assert await meetings.upcoming(session, clock, await act(session, coordinator)) == [later]

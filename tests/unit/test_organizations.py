@@ -8,7 +8,7 @@ from bot.clock import FakeClock
 from bot.services import organizations
 from bot.services.errors import DomainError, NotAllowed, NotFound
 from db.models import AuditLog, MemberRole, Membership, OrgKind, OrgStatus
-from tests.factories import make_org, make_person
+from tests.factories import act, make_org, make_person
 
 COORDINATOR_ID = 42
 
@@ -31,11 +31,15 @@ async def test_a_registration_is_pending_until_a_coordinator_approves(
     coordinator = await make_person(session, clock, tg_user_id=COORDINATOR_ID)
     org = await organizations.submit(session, clock, registrant, draft())
     assert org.status == OrgStatus.PENDING
-    assert await organizations.approved(session) == []
+    with pytest.raises(NotAllowed):  # a registrant whose application waits sees no list
+        await organizations.approved(session, await act(session, registrant))
 
-    await organizations.approve(session, clock, coordinator, {COORDINATOR_ID}, org.id)
+    await organizations.approve(
+        session, clock, await act(session, coordinator, {COORDINATOR_ID}), org.id
+    )
 
-    assert [o.name for o in await organizations.approved(session)] == ["Balkh Youth Network"]
+    approved = await organizations.approved(session, await act(session, registrant))
+    assert [o.name for o in approved] == ["Balkh Youth Network"]
     membership = (await session.execute(select(Membership))).scalar_one()
     assert (membership.person_id, membership.role) == (registrant.id, MemberRole.ADMIN)
     actions = (await session.execute(select(AuditLog.action).order_by(AuditLog.id))).scalars()
@@ -72,7 +76,9 @@ async def test_a_rejected_name_can_be_used_again(session: AsyncSession, clock: F
     registrant = await make_person(session, clock)
     coordinator = await make_person(session, clock, tg_user_id=COORDINATOR_ID)
     first = await organizations.submit(session, clock, registrant, draft())
-    await organizations.reject(session, clock, coordinator, {COORDINATOR_ID}, first.id, "typo")
+    await organizations.reject(
+        session, clock, await act(session, coordinator, {COORDINATOR_ID}), first.id, "typo"
+    )
     second = await organizations.submit(session, clock, registrant, draft())
     assert second.status == OrgStatus.PENDING
 
@@ -81,9 +87,13 @@ async def test_only_a_coordinator_can_decide(session: AsyncSession, clock: FakeC
     registrant = await make_person(session, clock)
     org = await organizations.submit(session, clock, registrant, draft())
     with pytest.raises(NotAllowed):
-        await organizations.approve(session, clock, registrant, {COORDINATOR_ID}, org.id)
+        await organizations.approve(
+            session, clock, await act(session, registrant, {COORDINATOR_ID}), org.id
+        )
     with pytest.raises(NotAllowed):
-        await organizations.reject(session, clock, registrant, {COORDINATOR_ID}, org.id, "no")
+        await organizations.reject(
+            session, clock, await act(session, registrant, {COORDINATOR_ID}), org.id, "no"
+        )
     assert org.status == OrgStatus.PENDING
 
 
@@ -93,7 +103,9 @@ async def test_a_promoted_coordinator_can_decide_too(
     registrant = await make_person(session, clock)
     promoted = await make_person(session, clock, is_coordinator=True)
     org = await organizations.submit(session, clock, registrant, draft())
-    await organizations.approve(session, clock, promoted, {COORDINATOR_ID}, org.id)
+    await organizations.approve(
+        session, clock, await act(session, promoted, {COORDINATOR_ID}), org.id
+    )
     assert org.status == OrgStatus.APPROVED
 
 
@@ -101,12 +113,18 @@ async def test_a_decision_cannot_be_made_twice(session: AsyncSession, clock: Fak
     registrant = await make_person(session, clock)
     coordinator = await make_person(session, clock, tg_user_id=COORDINATOR_ID)
     org = await organizations.submit(session, clock, registrant, draft())
-    await organizations.approve(session, clock, coordinator, {COORDINATOR_ID}, org.id)
+    await organizations.approve(
+        session, clock, await act(session, coordinator, {COORDINATOR_ID}), org.id
+    )
     with pytest.raises(DomainError) as error:
-        await organizations.reject(session, clock, coordinator, {COORDINATOR_ID}, org.id, "late")
+        await organizations.reject(
+            session, clock, await act(session, coordinator, {COORDINATOR_ID}), org.id, "late"
+        )
     assert error.value.key == "org-already-decided"
     with pytest.raises(DomainError):
-        await organizations.approve(session, clock, coordinator, {COORDINATOR_ID}, org.id)
+        await organizations.approve(
+            session, clock, await act(session, coordinator, {COORDINATOR_ID}), org.id
+        )
 
 
 async def test_an_organization_that_does_not_exist_is_a_stale_button(
@@ -114,7 +132,9 @@ async def test_an_organization_that_does_not_exist_is_a_stale_button(
 ) -> None:
     coordinator = await make_person(session, clock, tg_user_id=COORDINATOR_ID)
     with pytest.raises(NotFound):
-        await organizations.approve(session, clock, coordinator, {COORDINATOR_ID}, 999_999)
+        await organizations.approve(
+            session, clock, await act(session, coordinator, {COORDINATOR_ID}), 999_999
+        )
 
 
 async def test_a_rejection_needs_a_reason_and_keeps_it(
@@ -124,10 +144,12 @@ async def test_a_rejection_needs_a_reason_and_keeps_it(
     coordinator = await make_person(session, clock, tg_user_id=COORDINATOR_ID)
     org = await organizations.submit(session, clock, registrant, draft())
     with pytest.raises(DomainError) as error:
-        await organizations.reject(session, clock, coordinator, {COORDINATOR_ID}, org.id, "  ")
+        await organizations.reject(
+            session, clock, await act(session, coordinator, {COORDINATOR_ID}), org.id, "  "
+        )
     assert error.value.key == "error-empty"
     await organizations.reject(
-        session, clock, coordinator, {COORDINATOR_ID}, org.id, "Not in Balkh"
+        session, clock, await act(session, coordinator, {COORDINATOR_ID}), org.id, "Not in Balkh"
     )
     assert (org.status, org.rejection_reason) == (OrgStatus.REJECTED, "Not in Balkh")
 
@@ -140,7 +162,12 @@ async def test_pending_lists_oldest_first_for_coordinators_only(
     await make_org(session, clock, registrant, name="Zeta", status=OrgStatus.PENDING)
     await make_org(session, clock, registrant, name="Alpha", status=OrgStatus.APPROVED)
     await make_org(session, clock, registrant, name="Beta", status=OrgStatus.PENDING)
-    names = [o.name for o in await organizations.pending(session, coordinator, {COORDINATOR_ID})]
+    names = [
+        o.name
+        for o in await organizations.pending(
+            session, await act(session, coordinator, {COORDINATOR_ID})
+        )
+    ]
     assert names == ["Zeta", "Beta"]
     with pytest.raises(NotAllowed):
-        await organizations.pending(session, registrant, {COORDINATOR_ID})
+        await organizations.pending(session, await act(session, registrant, {COORDINATOR_ID}))

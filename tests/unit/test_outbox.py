@@ -12,7 +12,8 @@ from bot.clock import FakeClock
 from bot.services import outbox
 from bot.services.outbox import BACKOFF_CAP, CLAIM_LEASE, Outcome
 from db.models import OutboxStatus
-from tests.unit.meeting_factories import make_meeting, outbox_rows
+from tests.factories import act
+from tests.unit.meeting_factories import make_coordinator, make_meeting, outbox_rows
 
 SECOND, MINUTE = timedelta(seconds=1), timedelta(minutes=1)
 
@@ -204,7 +205,8 @@ async def test_counts_are_per_status_for_the_meetings_own_messages(
         await put(session, clock, f"m{meeting.id}:{number}", meeting_id=meeting.id, status=status)
     await put(session, clock, "elsewhere", meeting_id=other.id, status=OutboxStatus.SENT)
 
-    counts = await outbox.counts(session, meeting.id)
+    coordinator = await act(session, await make_coordinator(session, clock))
+    counts = await outbox.counts(session, coordinator, meeting.id)
 
     assert counts == {
         OutboxStatus.PENDING: 3,

@@ -15,7 +15,7 @@ from bot.services.errors import DomainError, NotAllowed, NotFound
 from bot.services.meetings import PROMOTION
 from bot.services.rsvp import Counts
 from db.models import Meeting, OrgStatus, Person, RsvpAnswer
-from tests.factories import make_org, make_person
+from tests.factories import act, make_org, make_person
 from tests.unit.meeting_factories import (
     make_coordinator,
     make_meeting,
@@ -31,7 +31,7 @@ GOING, MAYBE, DECLINED = RsvpAnswer.GOING, RsvpAnswer.MAYBE, RsvpAnswer.DECLINED
 async def answer(
     session: AsyncSession, clock: FakeClock, person: Person, meeting: Meeting, value: RsvpAnswer
 ) -> rsvp.RsvpResult:
-    return await rsvp.record(session, clock, person, (), meeting.id, value)
+    return await rsvp.record(session, clock, await act(session, person, ()), meeting.id, value)
 
 
 async def positions(session: AsyncSession, meeting: Meeting) -> dict[int, int | None]:
@@ -192,7 +192,7 @@ async def _deadline_passed(
 async def _cancelled(
     session: AsyncSession, clock: FakeClock, coordinator: Person, meeting: Meeting
 ) -> None:
-    await meetings.cancel(session, clock, coordinator, (), meeting.id)
+    await meetings.cancel(session, clock, await act(session, coordinator, ()), meeting.id)
 
 
 async def _started(
@@ -223,7 +223,7 @@ async def test_answers_are_refused_when_the_meeting_is_closed(
 
     for who in (person, coordinator):
         with pytest.raises(DomainError) as error:
-            await rsvp.record(session, clock, who, (), meeting.id, GOING)
+            await rsvp.record(session, clock, await act(session, who, ()), meeting.id, GOING)
         assert error.value.key == key
     assert await rsvps(session, meeting.id) == []
 
@@ -243,7 +243,7 @@ async def test_an_answer_to_a_meeting_that_does_not_exist_is_refused(
 ) -> None:
     _org, (person,) = await make_members(session, clock, 1)
     with pytest.raises(NotFound):
-        await rsvp.record(session, clock, person, (), 424242, GOING)
+        await rsvp.record(session, clock, await act(session, person, ()), 424242, GOING)
 
 
 @pytest.mark.parametrize(
@@ -281,7 +281,9 @@ async def test_a_coordinator_in_no_organization_may_answer_anyway(
     coordinators = {person.tg_user_id} if configured else set()
     meeting = await make_meeting(session, clock)
 
-    result = await rsvp.record(session, clock, person, coordinators, meeting.id, GOING)
+    result = await rsvp.record(
+        session, clock, await act(session, person, coordinators), meeting.id, GOING
+    )
 
     assert (result.changed, result.rsvp.person_id) == (True, person.id)
 
@@ -312,7 +314,7 @@ async def _tap(
         # Both transactions are open, on connections of their own, before either answers:
         # otherwise the first would finish while the second is still connecting.
         await start.wait()
-        return await rsvp.record(session, clock, person, (), meeting_id, value)
+        return await rsvp.record(session, clock, await act(session, person, ()), meeting_id, value)
 
 
 @pytest.mark.parametrize(
@@ -385,7 +387,7 @@ async def test_attendance_counts_answers_overall_and_per_organization(
     ]:
         await answer(session, clock, person, meeting, value)
 
-    result = await rsvp.attendance(session, coordinator, (), meeting.id)
+    result = await rsvp.attendance(session, await act(session, coordinator, ()), meeting.id)
 
     assert result.capacity == 1
     assert result.total == Counts(going=1, maybe=2, declined=1, waitlist=1, no_answer=1)
@@ -402,7 +404,7 @@ async def test_attendance_of_a_meeting_nobody_answered_counts_everyone_as_no_ans
     await make_members(session, clock, 3, name="Alpha")
     meeting = await make_meeting(session, clock, by=coordinator)
 
-    result = await rsvp.attendance(session, coordinator, (), meeting.id)
+    result = await rsvp.attendance(session, await act(session, coordinator, ()), meeting.id)
 
     assert result.total == Counts(no_answer=3)
     assert result.by_organization == [("Alpha", Counts(no_answer=3))]
@@ -413,12 +415,12 @@ async def test_only_coordinators_see_attendance(session: AsyncSession, clock: Fa
     meeting = await make_meeting(session, clock)
 
     with pytest.raises(NotAllowed) as error:
-        await rsvp.attendance(session, member, (), meeting.id)
+        await rsvp.attendance(session, await act(session, member, ()), meeting.id)
 
     assert error.value.key == "error-coordinators-only"
-    assert (await rsvp.attendance(session, member, {member.tg_user_id}, meeting.id)).total == (
-        Counts(no_answer=1)
-    )
+    assert (
+        await rsvp.attendance(session, await act(session, member, {member.tg_user_id}), meeting.id)
+    ).total == (Counts(no_answer=1))
 
 
 @pytest.mark.parametrize(

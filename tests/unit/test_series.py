@@ -15,7 +15,7 @@ from bot.services.errors import DomainError, NotAllowed
 from bot.services.meetings import INVITATION, Change
 from bot.services.series import LAST, Rule
 from db.models import Meeting, MeetingStatus
-from tests.factories import make_person
+from tests.factories import act, make_person
 from tests.unit.meeting_factories import PLAN, make_coordinator, make_members, outbox_rows
 
 MONDAY, TUESDAY, THURSDAY, FRIDAY, SUNDAY = 0, 1, 3, 4, 6
@@ -99,7 +99,12 @@ async def test_roll_over_across_daylight_saving_time_keeps_the_local_hour(
 ) -> None:
     coordinator = await make_coordinator(session, clock)
     await series.start(
-        session, clock, coordinator, (), Rule(3, MONDAY, 14, 0, "Europe/Berlin"), "Treffen", "Saal"
+        session,
+        clock,
+        await act(session, coordinator, ()),
+        Rule(3, MONDAY, 14, 0, "Europe/Berlin"),
+        "Treffen",
+        "Saal",
     )
 
     clock.set(utc(2027, 3, 10))
@@ -121,7 +126,12 @@ async def test_roll_over_creates_the_next_meeting_once_it_is_within_the_lead_and
     coordinator = await make_coordinator(session, clock)
     await make_members(session, clock, 2)
     started = await series.start(
-        session, clock, coordinator, (), THIRD_MONDAY_KABUL, "  Monthly meeting ", "Union hall"
+        session,
+        clock,
+        await act(session, coordinator, ()),
+        THIRD_MONDAY_KABUL,
+        "  Monthly meeting ",
+        "Union hall",
     )
     december = utc(2026, 12, 21, 9, 30)
 
@@ -154,7 +164,9 @@ async def test_roll_over_moves_on_to_the_next_month_once_this_one_is_done(
     session: AsyncSession, clock: FakeClock
 ) -> None:
     coordinator = await make_coordinator(session, clock)
-    await series.start(session, clock, coordinator, (), THIRD_MONDAY_KABUL, "Monthly", "Hall")
+    await series.start(
+        session, clock, await act(session, coordinator, ()), THIRD_MONDAY_KABUL, "Monthly", "Hall"
+    )
     clock.set(utc(2026, 12, 10))
     await series.roll_over(session, clock, PLAN, LEAD)
 
@@ -179,15 +191,16 @@ async def test_a_rolled_over_meeting_that_was_moved_is_not_created_again(
     session: AsyncSession, clock: FakeClock, moved_by: timedelta
 ) -> None:
     coordinator = await make_coordinator(session, clock)
-    await series.start(session, clock, coordinator, (), THIRD_MONDAY_KABUL, "Monthly", "Hall")
+    await series.start(
+        session, clock, await act(session, coordinator, ()), THIRD_MONDAY_KABUL, "Monthly", "Hall"
+    )
     clock.set(utc(2026, 12, 10))
     (meeting,) = await series.roll_over(session, clock, PLAN, LEAD)
 
     await meetings.edit(
         session,
         clock,
-        coordinator,
-        (),
+        await act(session, coordinator, ()),
         meeting.id,
         Change(starts_at=meeting.starts_at + moved_by, fields=("starts_at",)),
         PLAN,
@@ -203,11 +216,18 @@ async def test_a_meeting_postponed_into_the_next_month_does_not_hold_up_the_next
     session: AsyncSession, clock: FakeClock
 ) -> None:
     coordinator = await make_coordinator(session, clock)
-    await series.start(session, clock, coordinator, (), THIRD_MONDAY_KABUL, "Monthly", "Hall")
+    await series.start(
+        session, clock, await act(session, coordinator, ()), THIRD_MONDAY_KABUL, "Monthly", "Hall"
+    )
     clock.set(utc(2026, 12, 10))
     (december,) = await series.roll_over(session, clock, PLAN, LEAD)
     await meetings.edit(
-        session, clock, coordinator, (), december.id, Change(starts_at=utc(2027, 1, 6, 9, 30)), PLAN
+        session,
+        clock,
+        await act(session, coordinator, ()),
+        december.id,
+        Change(starts_at=utc(2027, 1, 6, 9, 30)),
+        PLAN,
     )
 
     clock.set(utc(2027, 1, 5))
@@ -221,11 +241,13 @@ async def test_a_cancelled_series_meeting_is_not_created_again(
     session: AsyncSession, clock: FakeClock
 ) -> None:
     coordinator = await make_coordinator(session, clock)
-    await series.start(session, clock, coordinator, (), THIRD_MONDAY_KABUL, "Monthly", "Hall")
+    await series.start(
+        session, clock, await act(session, coordinator, ()), THIRD_MONDAY_KABUL, "Monthly", "Hall"
+    )
     clock.set(utc(2026, 12, 10))
     (meeting,) = await series.roll_over(session, clock, PLAN, LEAD)
 
-    await meetings.cancel(session, clock, coordinator, (), meeting.id)
+    await meetings.cancel(session, clock, await act(session, coordinator, ()), meeting.id)
 
     assert await series.roll_over(session, clock, PLAN, LEAD) == []
     assert meeting.status == MeetingStatus.CANCELLED
@@ -236,11 +258,18 @@ async def test_starting_a_series_replaces_the_one_before(
     session: AsyncSession, clock: FakeClock
 ) -> None:
     coordinator = await make_coordinator(session, clock)
-    first = await series.start(session, clock, coordinator, (), THIRD_MONDAY_KABUL, "Old", "Hall")
+    first = await series.start(
+        session, clock, await act(session, coordinator, ()), THIRD_MONDAY_KABUL, "Old", "Hall"
+    )
     clock.advance(timedelta(hours=1))
 
     second = await series.start(
-        session, clock, coordinator, (), Rule(LAST, FRIDAY, 10, 0, "Asia/Kabul"), "New", "Hall"
+        session,
+        clock,
+        await act(session, coordinator, ()),
+        Rule(LAST, FRIDAY, 10, 0, "Asia/Kabul"),
+        "New",
+        "Hall",
     )
 
     assert (first.active, first.stopped_at) == (False, clock.now())
@@ -254,11 +283,13 @@ async def test_stopping_ends_the_series_and_keeps_its_meetings(
     session: AsyncSession, clock: FakeClock
 ) -> None:
     coordinator = await make_coordinator(session, clock)
-    started = await series.start(session, clock, coordinator, (), THIRD_MONDAY_KABUL, "M", "H")
+    started = await series.start(
+        session, clock, await act(session, coordinator, ()), THIRD_MONDAY_KABUL, "M", "H"
+    )
     clock.set(utc(2026, 12, 10))
     (meeting,) = await series.roll_over(session, clock, PLAN, LEAD)
 
-    stopped = await series.stop(session, clock, coordinator, ())
+    stopped = await series.stop(session, clock, await act(session, coordinator))
 
     assert (stopped.id, stopped.active, stopped.stopped_at) == (started.id, False, clock.now())
     assert await series.active(session) is None
@@ -266,7 +297,7 @@ async def test_stopping_ends_the_series_and_keeps_its_meetings(
     assert await series.roll_over(session, clock, PLAN, LEAD) == []
     assert meeting.status == MeetingStatus.SCHEDULED
     with pytest.raises(DomainError) as error:
-        await series.stop(session, clock, coordinator, ())
+        await series.stop(session, clock, await act(session, coordinator))
     assert error.value.key == "series-none"
 
 
@@ -275,7 +306,7 @@ async def test_stopping_when_there_is_no_series_is_explained(
 ) -> None:
     coordinator = await make_coordinator(session, clock)
     with pytest.raises(DomainError) as error:
-        await series.stop(session, clock, coordinator, ())
+        await series.stop(session, clock, await act(session, coordinator))
     assert error.value.key == "series-none"
     assert await series.roll_over(session, clock, PLAN, LEAD) == []
 
@@ -285,14 +316,18 @@ async def test_only_coordinators_start_or_stop_a_series(
 ) -> None:
     coordinator = await make_coordinator(session, clock)
     member = await make_person(session, clock)
-    await series.start(session, clock, coordinator, (), THIRD_MONDAY_KABUL, "Monthly", "Hall")
+    await series.start(
+        session, clock, await act(session, coordinator, ()), THIRD_MONDAY_KABUL, "Monthly", "Hall"
+    )
 
     with pytest.raises(NotAllowed):
-        await series.start(session, clock, member, (), THIRD_MONDAY_KABUL, "Mine", "Hall")
+        await series.start(
+            session, clock, await act(session, member, ()), THIRD_MONDAY_KABUL, "Mine", "Hall"
+        )
     with pytest.raises(NotAllowed):
-        await series.stop(session, clock, member, ())
+        await series.stop(session, clock, await act(session, member))
 
-    configured = await series.stop(session, clock, member, {member.tg_user_id})
+    configured = await series.stop(session, clock, await act(session, member, {member.tg_user_id}))
     assert configured.title == "Monthly"
 
 
