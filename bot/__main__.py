@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import signal
 import sys
+from typing import Any
 
 from bot.config import Settings, SettingsError, load_settings
 from bot.logs import redact_secret
@@ -30,6 +32,13 @@ TELEGRAM_BOT_TOKEN was refused by Telegram (401 Unauthorized).
 
 Check that you copied the whole token from @BotFather, or send /token to @BotFather to see it
 again (/revoke makes a new one). Then fix it in .env and run `make run` again.
+"""
+
+ALREADY_RUNNING = """\
+Shura is already running on this database: {where}
+
+Only one bot process may use a database at a time. Stop the other one first (a process that
+crashed or was killed no longer counts), then start this one again.
 """
 
 
@@ -68,20 +77,37 @@ def cmd_run() -> int:
     from telegram.error import InvalidToken
 
     from bot.app import build_application
+    from db.instance_lock import AlreadyRunning, instance_lock
     from db.migrate import upgrade
 
     if not asyncio.run(_token_accepted(settings)):
         print(TOKEN_REFUSED, file=sys.stderr)
         return EXIT_SETTINGS
-    upgrade(settings.database_url)
-    application = build_application(settings)
     try:
-        application.run_polling(allowed_updates=None, drop_pending_updates=False)
+        # Before migrating: a second process must not touch the schema of a running one.
+        with instance_lock(settings.database_url):
+            upgrade(settings.database_url)
+            application = build_application(settings)
+            asyncio.run(_serve(application))
+    except AlreadyRunning as error:
+        print(ALREADY_RUNNING.format(where=error.where), file=sys.stderr)
+        return EXIT_SETTINGS
     except InvalidToken:
         # Revoked while running: say so without a traceback that would print the token.
         print(TOKEN_REFUSED, file=sys.stderr)
         return EXIT_SETTINGS
     return 0
+
+
+async def _serve(application: Any) -> None:
+    """Run until Ctrl-C or SIGTERM; what was fetched is stored first, so a kill loses nothing."""
+    from bot.polling import run
+
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    await run(application, stop)
 
 
 async def _token_accepted(settings: Settings) -> bool:

@@ -17,18 +17,24 @@ from bot.config import Settings
 from bot.handlers import register_handlers
 from bot.handlers.menu import publish_coordinator_menu, publish_menus
 from bot.i18n import catalog, pick_language
+from bot.jobs.intake import JOB_NAME as PURGE_JOB
+from bot.jobs.intake import purge_job
 from bot.jobs.outbox import JOB_NAME as DISPATCH_JOB
 from bot.jobs.outbox import Dispatcher, dispatch_job
+from bot.jobs.retention import INTERVAL as RETENTION_INTERVAL
+from bot.jobs.retention import JOB_NAME as RETENTION_JOB
+from bot.jobs.retention import retention_job
 from bot.jobs.series import JOB_NAME as ROLL_OVER_JOB
 from bot.jobs.series import roll_over_job
 from bot.runtime import RUNTIME_KEY, Runtime
-from bot.services import people
+from bot.services import outbox, people
 from db.session import make_engine, make_session_factory, transaction
 
 log = logging.getLogger(__name__)
 
 DISPATCH_INTERVAL = 5.0  # seconds; enqueueing also wakes the dispatcher at once
 ROLL_OVER_INTERVAL = 3600.0
+PURGE_INTERVAL = 3600.0
 
 ShuraApplication = Application[Any, Any, Any, Any, Any, Any]
 
@@ -50,6 +56,9 @@ def build_application(
         .base_url(settings.telegram_api_base_url)
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
+        # bot.polling fetches updates and stores them before Telegram forgets them; PTB's
+        # Updater would confirm a batch before handling it.
+        .updater(None)
         # Updates of different people are handled side by side; each has its own transaction.
         .concurrent_updates(True)
     )
@@ -69,6 +78,7 @@ def build_application(
         default_language=settings.default_language,
         rate=settings.send_rate,
         concurrency=settings.send_concurrency,
+        coordinators=settings.coordinators,
     )
     dispatcher.job_queue = application.job_queue
     application.bot_data[RUNTIME_KEY] = Runtime(
@@ -91,6 +101,11 @@ def runtime(application: ShuraApplication) -> Runtime:
 
 async def _post_init(application: ShuraApplication) -> None:
     rt = runtime(application)
+    async with transaction(rt.sessions) as session:
+        reclaimed = await outbox.reclaim_in_flight(session, rt.clock)
+    if reclaimed:
+        # At most SHURA_SEND_CONCURRENCY: these may have reached people before the crash.
+        log.info("%d message(s) a stopped run was sending will be sent again", reclaimed)
     await publish_menus(application.bot, rt.catalog, rt.settings.default_language)
     async with transaction(rt.sessions) as session:
         known = await people.coordinators(session, rt.settings.coordinators)
@@ -104,13 +119,16 @@ async def _post_init(application: ShuraApplication) -> None:
 
 
 def schedule_jobs(application: ShuraApplication) -> None:
-    """The recurring work: the outbox every few seconds, the series roll-over hourly."""
+    """The recurring work: the outbox every few seconds, the series roll-over and the
+    forgetting of handled updates hourly."""
     job_queue = application.job_queue
     if job_queue is None:
         log.warning("no JobQueue: scheduled messages will not be sent")
         return
     job_queue.run_repeating(dispatch_job, DISPATCH_INTERVAL, first=1, name=DISPATCH_JOB)
     job_queue.run_repeating(roll_over_job, ROLL_OVER_INTERVAL, first=5, name=ROLL_OVER_JOB)
+    job_queue.run_repeating(retention_job, RETENTION_INTERVAL, first=90, name=RETENTION_JOB)
+    job_queue.run_repeating(purge_job, PURGE_INTERVAL, first=60, name=PURGE_JOB)
 
 
 async def _post_shutdown(application: ShuraApplication) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import html
 import logging
@@ -16,15 +17,16 @@ from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, Forbidden
 from telegram.ext import ContextTypes
 
-from bot.i18n import Catalog, Html, Msg, msg, pick_language
+from bot.i18n import Catalog, Html, Msg, msg, pick_language, to_data
 from bot.markup import markup as markup
 
 # Re-exported: handlers build their buttons from here, as they always have.
 from bot.presentation import Button as Button
 from bot.presentation import CallbackData as CallbackData
 from bot.presentation import Keyboard as Keyboard
+from bot.presentation import keyboard_to_data
 from bot.runtime import RUNTIME_KEY, Runtime
-from bot.services import people
+from bot.services import intake, people
 from bot.services.actor import Actor, actor_of
 from bot.services.errors import DomainError
 from db.models import Person
@@ -195,8 +197,13 @@ def handler(
             )
             lang = pick_language(None, user.language_code, settings.default_language)
             replies: Replies
+            kept = False
             try:
                 async with transaction(runtime.sessions) as session:
+                    if not await intake.claim(session, runtime.clock, update.update_id):
+                        # Telegram sent it again after a crash, or it was replayed at start.
+                        log.info("update %s was handled before", update.update_id)
+                        return
                     person = await people.person_for_update(
                         session,
                         runtime.clock,
@@ -223,14 +230,57 @@ def handler(
                         )
                         replies = await fn(turn)
                         lang = turn.lang  # the person may have just changed it
+                    kept = await intake.keep_replies(
+                        session, runtime.clock, update.update_id, _replayable(update, lang, replies)
+                    )
             except DomainError as error:
                 text = msg(error.key, **error.params)
                 replies = [Toast(text, alert=True)] if update.callback_query else [Send(text)]
-            await deliver(update, context, lang, replies)
+            cancelled = False
+            try:
+                await deliver(update, context, lang, replies)
+            except asyncio.CancelledError:
+                cancelled = True  # stopped in the middle: the next start shows them
+                raise
+            finally:
+                if kept and not cancelled:
+                    async with transaction(runtime.sessions) as session:
+                        await intake.shown(session, update.update_id)
 
         return callback
 
     return wrap
+
+
+def _replayable(update: Update, lang: str, replies: Replies) -> list[intake.KeptReply]:
+    """The messages and edits among the replies, as data to show after a crash.
+
+    Toasts are not kept (Telegram refuses a late answer), nor lists, files and after-commit
+    work: a person asks again for a list or a file.
+    """
+    kept: list[intake.KeptReply] = []
+    chat = update.effective_chat
+    query = update.callback_query
+    for reply in _items(replies):
+        if isinstance(reply, Send) and chat is not None:
+            chat_id, message_id, target_lang = chat.id, None, reply.lang or lang
+        elif isinstance(reply, Edit) and query is not None and isinstance(query.message, Message):
+            chat_id, message_id, target_lang = query.message.chat.id, query.message.message_id, lang
+        else:
+            continue
+        text = to_data(reply.text)
+        assert isinstance(text, dict)
+        keyboard = keyboard_to_data(reply.keyboard)
+        kept.append(intake.KeptReply(chat_id, message_id, target_lang, text, keyboard))
+    return kept
+
+
+def _items(replies: Replies) -> Sequence[Reply]:
+    if replies is None:
+        return []
+    if not isinstance(replies, Sequence):
+        return [replies]
+    return replies
 
 
 async def deliver(update: Update, context: Context, lang: str, replies: Replies) -> None:
