@@ -457,6 +457,39 @@ def test_get_updates_honours_offset_limit_and_webhooks(api: FakeBotApi) -> None:
     assert api.handle("getUpdates", {})[0] == 200
 
 
+def test_an_update_comes_back_on_every_get_updates_until_a_later_offset_confirms_it(
+    api: FakeBotApi,
+) -> None:
+    for text in ("a", "b"):
+        api.push_update(api.message_update(ALICE, text))
+
+    def texts(params: dict[str, str]) -> list[str]:
+        _, body = api.handle("getUpdates", params)
+        return [update["message"]["text"] for update in body["result"]]
+
+    # Fetching is not confirming: a bot that crashed after fetching gets them again.
+    assert texts({}) == ["a", "b"]
+    assert texts({}) == ["a", "b"]
+    _, body = api.handle("getUpdates", {})
+    first, second = (update["update_id"] for update in body["result"])
+    assert texts({"offset": str(first)}) == ["a", "b"]  # an offset confirms only what is below it
+    assert texts({"offset": str(first + 1)}) == ["b"]
+    assert texts({}) == ["b"]  # "a" is confirmed for good
+    assert texts({"offset": str(second + 1)}) == []
+    assert texts({}) == []
+
+
+def test_a_negative_offset_returns_the_last_updates_and_forgets_the_ones_before(
+    api: FakeBotApi,
+) -> None:
+    for text in ("a", "b", "c"):
+        api.push_update(api.message_update(ALICE, text))
+    _, body = api.handle("getUpdates", {"offset": "-1"})
+    assert [update["message"]["text"] for update in body["result"]] == ["c"]
+    _, body = api.handle("getUpdates", {})
+    assert [update["message"]["text"] for update in body["result"]] == ["c"]
+
+
 def test_get_updates_long_polls_until_an_update_arrives(api: FakeBotApi) -> None:
     timer = threading.Timer(0.1, lambda: api.push_update(api.message_update(ALICE, "late")))
     started = time.monotonic()

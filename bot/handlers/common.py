@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import functools
 import html
 import logging
@@ -73,7 +72,7 @@ class Lines:
     """
 
     text: Msg
-    lines: Sequence[Msg]
+    lines: Sequence[Msg | Html]
     keyboard: Keyboard | None = None
     edit: bool = False
 
@@ -236,20 +235,25 @@ def handler(
             except DomainError as error:
                 text = msg(error.key, **error.params)
                 replies = [Toast(text, alert=True)] if update.callback_query else [Send(text)]
-            cancelled = False
+            # Kept replies are forgotten once tried, shown or refused. If the process stops
+            # in the middle (a crash, a cancellation: no Exception), the next start shows them.
             try:
                 await deliver(update, context, lang, replies)
-            except asyncio.CancelledError:
-                cancelled = True  # stopped in the middle: the next start shows them
+            except Exception:
+                if kept:
+                    await _forget_replies(runtime, update.update_id)
                 raise
-            finally:
-                if kept and not cancelled:
-                    async with transaction(runtime.sessions) as session:
-                        await intake.shown(session, update.update_id)
+            if kept:
+                await _forget_replies(runtime, update.update_id)
 
         return callback
 
     return wrap
+
+
+async def _forget_replies(runtime: Runtime, update_id: int) -> None:
+    async with transaction(runtime.sessions) as session:
+        await intake.shown(session, update_id)
 
 
 def _replayable(update: Update, lang: str, replies: Replies) -> list[intake.KeptReply]:
@@ -409,7 +413,7 @@ def render_lines(catalog: Catalog, lang: str, reply: Lines, limit: int = TEXT_LI
         lang, Msg(reply.text.key, {**reply.text.params, "lines": Html(_LIST_MARK)})
     )
     head, _, tail = frame.partition(_LIST_MARK)
-    lines = [catalog.render(lang, line) for line in reply.lines]
+    lines = [line if isinstance(line, Html) else catalog.render(lang, line) for line in reply.lines]
     reserve = telegram_length(tail) + 1
     chunks: list[list[str]] = [[]]
     size = telegram_length(head)

@@ -1159,6 +1159,9 @@ class FakeBotApi:
         if isinstance(offset, int) and offset > 0:
             # Telegram forgets every update below the offset: they count as confirmed.
             self._updates = [u for u in self._updates if u["update_id"] >= offset]
+        elif isinstance(offset, int) and offset < 0:
+            # "-n": the last n updates; all previous updates are forgotten (Bot API, getUpdates).
+            self._updates = self._updates[offset:]
         limit = params.get("limit") or 100
         if not isinstance(limit, int):
             _bad("Bad Request: invalid limit specified")
