@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import html
 import logging
 from typing import Any
 
-from telegram import Update
-from telegram.constants import ParseMode
-from telegram.error import TelegramError
-from telegram.ext import Application, ApplicationBuilder, ContextTypes
+from telegram.ext import Application, ApplicationBuilder
 from telegram.request import BaseRequest
 
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.handlers import register_handlers
+from bot.handlers.errors import NO_COORDINATORS, on_error
 from bot.handlers.menu import publish_coordinator_menu, publish_menus
 from bot.i18n import catalog, pick_language
 from bot.jobs.intake import JOB_NAME as PURGE_JOB
@@ -113,6 +110,8 @@ async def _post_init(application: ShuraApplication) -> None:
             (p.tg_user_id, pick_language(p.language, None, rt.settings.default_language))
             for p in known
         ]
+    if not known and not rt.settings.coordinators:
+        log.warning("%s", NO_COORDINATORS)
     for tg_user_id, lang in menus:
         await publish_coordinator_menu(application.bot, rt.catalog, tg_user_id, lang)
     schedule_jobs(application)
@@ -133,30 +132,3 @@ def schedule_jobs(application: ShuraApplication) -> None:
 
 async def _post_shutdown(application: ShuraApplication) -> None:
     await runtime(application).engine.dispose()
-
-
-async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Log first, then tell the person something went wrong, in their language."""
-    log.error("error while handling an update", exc_info=context.error)
-    if not isinstance(update, Update) or update.effective_user is None:
-        return
-    rt: Runtime = context.application.bot_data[RUNTIME_KEY]
-    user = update.effective_user
-    lang = pick_language(None, user.language_code, rt.settings.default_language)
-    try:
-        async with transaction(rt.sessions) as session:
-            person = await people.find_person(session, str(user.id))
-            if person is not None and person.language:
-                lang = person.language
-    except Exception:  # the database may be what failed
-        log.exception("could not look up the language for the error message")
-    text = rt.catalog.text(lang, "error-internal")
-    try:
-        if update.callback_query is not None:
-            await update.callback_query.answer(html.unescape(text), show_alert=True)
-        elif update.effective_chat is not None:
-            await context.bot.send_message(
-                update.effective_chat.id, text, parse_mode=ParseMode.HTML
-            )
-    except TelegramError:
-        log.exception("could not tell the person about the error")

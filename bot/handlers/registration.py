@@ -165,8 +165,11 @@ async def _submit(turn: Turn, dialog: Dialog) -> Replies:
     await dialogs.finish(turn.session, turn.person)
     await turn.session.refresh(org, ["registered_by"])
     text, buttons = review_message(org)
-    replies: list[Reply] = [Edit(msg("register-submitted", name=org.name))]
-    for coordinator in await people.coordinators(turn.session, turn.coordinators):
+    reviewers = await people.coordinators(turn.session, turn.coordinators)
+    # Nobody to tell: say so, rather than promise a review nobody will hear of.
+    submitted = "register-submitted" if reviewers else "register-submitted-no-coordinators"
+    replies: list[Reply] = [Edit(msg(submitted, name=org.name))]
+    for coordinator in reviewers:
         key = f"review:o{org.id}:p{coordinator.id}"
         replies.append(await notify(turn, coordinator, text, key, buttons))
     return replies

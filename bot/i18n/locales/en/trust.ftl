@@ -13,3 +13,8 @@ button-demote = Yes, take it back
 roles-unchanged = Nothing was changed.
 
 meeting-not-found = There is no meeting number { $number }. /meetings shows them.
+
+# When something breaks, and when nobody can review an application.
+error-internal-id = Sorry, something went wrong on my side. Please try again in a moment. If it happens again, give a coordinator this error number: { $id }
+error-alert = ⚠️ Something went wrong while handling a message or a button. Error number: { $id }. The details are in the bot's log under that number. (You hear of it at most once every few minutes.)
+register-submitted-no-coordinators = Your application for <b>{ $name }</b> is saved, but no coordinator has started this bot yet, so nobody has been told about it. Ask whoever runs the bot to add a coordinator; they will find it with /pending.
