@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from datetime import datetime
 
 from telegram.ext import CallbackQueryHandler, CommandHandler
@@ -13,6 +14,7 @@ from bot.handlers.common import (
     Edit,
     Keyboard,
     Later,
+    Lines,
     Replies,
     Reply,
     Send,
@@ -254,14 +256,16 @@ def _counts_line(turn: Turn, key: str, counts: rsvp.Counts, name: str = "") -> s
     )
 
 
-async def _attendance(turn: Turn, meeting: Meeting) -> Msg:
+async def _attendance(turn: Turn, meeting: Meeting) -> Lines:
     numbers = await rsvp.attendance(
         turn.session, turn.actor, meeting.id, coordinators=turn.coordinators
     )
     lines = [
-        _counts_line(turn, "attendance-org", c, name=name) for name, c in numbers.by_organization
+        Html(_counts_line(turn, "attendance-org", c, name=name))
+        for name, c in numbers.by_organization
     ]
-    return msg(
+    # One line per organization: a big network needs more than one message.
+    frame = msg(
         "attendance",
         title=meeting.title,
         when=when(meeting),
@@ -269,18 +273,19 @@ async def _attendance(turn: Turn, meeting: Meeting) -> Msg:
         capacity=msg("meeting-capacity-line", capacity=meeting.capacity)
         if meeting.capacity
         else msg("blank"),
-        lines=Html("\n".join(lines)),
     )
+    return Lines(frame, lines)
 
 
 async def _report(
-    turn: Turn, action: str, render: Callable[[Turn, Meeting], Awaitable[Msg]]
+    turn: Turn, action: str, render: Callable[[Turn, Meeting], Awaitable[Msg | Lines]]
 ) -> Replies:
     """A coordinator's view of one meeting, after picking it if there are several."""
     picked = await _pick(turn, action)
     if isinstance(picked, Send):
         return picked
-    return Send(await render(turn, picked))
+    shown = await render(turn, picked)
+    return shown if isinstance(shown, Lines) else Send(shown)
 
 
 @handler()
@@ -393,7 +398,7 @@ async def on_meeting_button(turn: Turn) -> Replies:
         return Edit(msg("cancel-done"))
     meeting = await meetings.for_coordinator(turn.session, turn.actor, MTG.int_arg(args))
     if action == "att":
-        return Edit(await _attendance(turn, meeting))
+        return replace(await _attendance(turn, meeting), edit=True)
     if action == "dlv":
         return Edit(await _deliveries(turn, meeting))
     if action == "edit":

@@ -10,7 +10,9 @@ from bot.handlers.common import (
     Edit,
     Keyboard,
     Later,
+    Lines,
     Replies,
+    Reply,
     Send,
     Toast,
     Turn,
@@ -148,10 +150,8 @@ async def cmd_orgs(turn: Turn) -> Replies:
     approved = await organizations.approved(turn.session, turn.actor)
     if not approved:
         return Send(msg("orgs-none"))
-    catalog = turn.runtime.catalog
     lines = [
-        catalog.text(
-            turn.lang,
+        msg(
             "orgs-line",
             name=org.name,
             kind=msg(f"kind-{org.kind.value}"),
@@ -160,7 +160,7 @@ async def cmd_orgs(turn: Turn) -> Replies:
         )
         for org in approved
     ]
-    return [Send(msg("orgs", count=len(approved), lines=chunk)) for chunk in chunk_lines(lines)]
+    return Lines(msg("orgs", count=len(approved)), lines)
 
 
 def _badge(membership: Membership) -> str:
@@ -265,11 +265,14 @@ async def on_members_button(turn: Turn) -> Replies:
         )
         removed = removal.membership
         toast = Toast(msg("member-removed", name=removed.person.display_name))
-        return [
+        replies: list[Reply] = [
             toast,
             Edit(*await _member_list(turn, removed.organization_id)),
             Send(_removal_report(turn, removal)),
         ]
+        if any(seat.promoted for seat in removal.freed):
+            replies.append(Later(turn.runtime.dispatcher.wake))  # tell who got the seat
+        return replies
     if action == "dlg":
         member = await members.make_delegate(session, clock, actor, target_id)
         toast = Toast(msg("member-now-delegate", name=member.person.display_name))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import logging
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -90,6 +91,9 @@ def msg(key: str, **params: object) -> Msg:
 
 
 FSI, PDI = "\u2068", "\u2069"
+# Control characters and lone surrogates in a quoted answer ("“…” is not a date"): not text,
+# and a lone surrogate cannot even be encoded to send.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 class Url(str):
@@ -166,6 +170,7 @@ class Catalog:
         if isinstance(value, Url):
             return str(value) if plain else html.escape(value)
         if isinstance(value, str):
+            value = _CONTROLS.sub("", value)
             return _isolate(value if plain else html.escape(value, quote=False))
         return value
 

@@ -17,6 +17,7 @@ __all__ = [
     "SOLAR_HIJRI_YEAR_LIMIT",
     "SUPPORTED_LANGUAGES",
     "WEEKDAYS",
+    "YEARS_AHEAD",
     "DateInputError",
     "DateInputReason",
     "format_clock",
@@ -179,7 +180,10 @@ _OFFSET: Final = re.compile(
 )
 _OFFSET_SEPARATORS: Final = re.compile("[,،;؛]")
 
-DateInputReason = Literal["format", "nonexistent", "past"]
+DateInputReason = Literal["format", "nonexistent", "past", "far"]
+
+YEARS_AHEAD: Final = 5
+"""How far ahead a typed date may be: a year like 9999 is a typo, not a plan."""
 
 
 class DateInputError(ValueError):
@@ -345,6 +349,14 @@ def parse_meeting_time(text: str, tz: str, now_utc: dt.datetime) -> dt.datetime:
     year, month, day, hour, minute = (
         int(match[name]) for name in ("year", "month", "day", "hour", "minute")
     )
+    # Refused before any conversion: near the end of the calendar (9999) turning the wall
+    # time into UTC overflows, and Solar Hijri years run 621 behind Gregorian ones.
+    local_now = now_utc.astimezone(zone)
+    latest_year = (
+        to_solar_hijri(local_now.date())[0] if year < SOLAR_HIJRI_YEAR_LIMIT else local_now.year
+    ) + YEARS_AHEAD
+    if year > latest_year:
+        raise DateInputError("far", text)
     try:
         if year < SOLAR_HIJRI_YEAR_LIMIT:
             date = from_solar_hijri(year, month, day)
@@ -360,7 +372,16 @@ def parse_meeting_time(text: str, tz: str, now_utc: dt.datetime) -> dt.datetime:
         raise DateInputError("nonexistent", text)
     if when_utc < now_utc:
         raise DateInputError("past", text)
+    if when_utc > _years_later(now_utc, YEARS_AHEAD):
+        raise DateInputError("far", text)
     return when_utc
+
+
+def _years_later(when: dt.datetime, years: int) -> dt.datetime:
+    try:
+        return when.replace(year=when.year + years)
+    except ValueError:  # 29 February in a year that has none
+        return when.replace(year=when.year + years, day=28)
 
 
 def parse_offset(text: str) -> dt.timedelta:

@@ -15,6 +15,9 @@ REASON_LIMIT = 500
 
 # Zero-width and bidi control characters: invisible, so they must not make two names differ.
 _INVISIBLE = re.compile("[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+# What is dropped from typed text: the same, except the zero-width non-joiner and joiner. The
+# half-space (ZWNJ) is part of Dari and Pashto spelling (می‌آیم), so it is kept as typed.
+_DROPPED = re.compile("[\u00ad\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 # Arabic diacritics and the tatweel (kashida) only change how a word looks.
 _DECORATION = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _LOOKALIKES = str.maketrans(
@@ -33,12 +36,49 @@ _LOOKALIKES = str.maketrans(
     }
 )
 _SPACES = re.compile(r"\s+")
+_INLINE_SPACES = re.compile(r"[^\S\n]+")
+_BLANK_LINES = re.compile(r"\n{3,}")
+_LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029]")
+# Tabs and line breaks are white space people paste; other control characters (NUL, escape,
+# C1 controls) are not text, and PostgreSQL refuses a NUL in a text column.
+_ALLOWED_CONTROLS = frozenset("\t\n\r\x0b\x0c")
+
+
+def refuse_control_characters(text: str) -> None:
+    """Refuse text with control characters (other than tabs and line breaks) or broken
+    UTF-16 (a lone surrogate), with a reason the person can act on."""
+    for char in text:
+        if char in _ALLOWED_CONTROLS:
+            continue
+        if unicodedata.category(char) in ("Cc", "Cs"):
+            raise DomainError("error-control-character")
+
+
+def _visible(text: str) -> bool:
+    return bool(_INVISIBLE.sub("", text).strip())
 
 
 def clean_line(value: str | None, *, limit: int) -> str:
-    """One line of text: trimmed, inner white space folded; refused if empty or too long."""
-    text = _SPACES.sub(" ", _INVISIBLE.sub("", value or "")).strip()
-    if not text:
+    """One line of text: trimmed, inner white space folded; refused if empty, too long or
+    holding control characters. Formatting characters people type (ZWNJ) are kept."""
+    text = value or ""
+    refuse_control_characters(text)
+    text = _SPACES.sub(" ", _DROPPED.sub("", text)).strip()
+    if not _visible(text):
+        raise DomainError("error-empty")
+    if len(text) > limit:
+        raise DomainError("error-too-long", limit=limit, length=len(text))
+    return text
+
+
+def clean_text(value: str | None, *, limit: int) -> str:
+    """Several lines (an agenda): line breaks kept, each line trimmed, runs of blank lines
+    shortened to one; refused like clean_line."""
+    text = _LINE_BREAKS.sub("\n", value or "")
+    refuse_control_characters(text)
+    lines = [_INLINE_SPACES.sub(" ", line).strip() for line in _DROPPED.sub("", text).split("\n")]
+    text = _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+    if not _visible(text):
         raise DomainError("error-empty")
     if len(text) > limit:
         raise DomainError("error-too-long", limit=limit, length=len(text))

@@ -149,7 +149,9 @@ async def test_removing_a_member_asks_first(bot: Harness) -> None:
     await bot.press_label(ADMIN, "Remove from organization")
     assert "Remove" in bot.last(ADMIN) and "?" in bot.last(ADMIN)
     await bot.press_label(ADMIN, "Yes, remove")
-    assert "2 members" in bot.last(ADMIN)
+    members_list, report = bot.texts(ADMIN)[-2:]
+    assert "2 members" in members_list
+    assert "was removed" in report and "no seat" in report
     await bot.send(AMIR, "/myorgs")
     assert "not in any organization" in bot.last(AMIR)
 
