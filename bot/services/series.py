@@ -58,8 +58,6 @@ def parse_clock(text: str) -> tuple[int, int]:
         raise DomainError("series-time-invalid")
     if len(hours) > 2:  # and int() refuses more than 4,300 digits
         raise DomainError("series-time-invalid")
-    if len(hours) > 2:  # and int() refuses more than 4,300 digits
-        raise DomainError("series-time-invalid")
     hour, minute = int(hours), int(minutes)
     if not (0 <= hour <= 23 and 0 <= minute <= 59):
         raise DomainError("series-time-invalid")
