@@ -73,7 +73,7 @@ async def cmd_invite(turn: Turn) -> Replies:
     picked = _pick_org(turn, INV, "show")
     if isinstance(picked, Send):
         return picked
-    invite = await members.current_invite(turn.session, turn.clock, turn.person, picked)
+    invite = await members.current_invite(turn.session, turn.clock, turn.actor, picked)
     text, buttons = _invite_view(turn, invite)
     return Send(text, buttons)
 
@@ -83,11 +83,11 @@ async def on_invite_button(turn: Turn) -> Replies:
     action, args = INV.parse(turn.callback_data)
     org_id = INV.int_arg(args)
     if action == "show":
-        invite = await members.current_invite(turn.session, turn.clock, turn.person, org_id)
+        invite = await members.current_invite(turn.session, turn.clock, turn.actor, org_id)
         text, buttons = _invite_view(turn, invite)
         return Edit(text, buttons)
     if action == "new":
-        invite = await members.revoke_invite(turn.session, turn.clock, turn.person, org_id)
+        invite = await members.revoke_invite(turn.session, turn.clock, turn.actor, org_id)
         text, buttons = _invite_view(turn, invite)
         return [Toast(msg("invite-revoked")), Edit(text, buttons)]
     raise DomainError("error-stale-button")
@@ -173,7 +173,7 @@ def _badge(membership: Membership) -> str:
 
 
 async def _member_list(turn: Turn, org_id: int, page: int = 0) -> tuple[Msg, Keyboard]:
-    everyone = await members.members(turn.session, turn.person, org_id)
+    everyone = await members.members(turn.session, turn.actor, org_id)
     pages = max(1, -(-len(everyone) // PAGE_SIZE))
     page = min(max(page, 0), pages - 1)
     shown = everyone[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
@@ -239,7 +239,7 @@ async def cmd_members(turn: Turn) -> Replies:
 async def on_members_button(turn: Turn) -> Replies:
     action, args = MEM.parse(turn.callback_data)
     target_id = MEM.int_arg(args)
-    session, clock, actor = turn.session, turn.clock, turn.person
+    session, clock, actor = turn.session, turn.clock, turn.actor
     if action == "org":
         page = MEM.int_arg(args, 1, low=0) if len(args) > 1 else 0
         return Edit(*await _member_list(turn, target_id, page))

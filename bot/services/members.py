@@ -13,6 +13,7 @@ from sqlalchemy.orm import selectinload
 
 from bot.clock import Clock
 from bot.services import audit, rsvp
+from bot.services.actor import Actor
 from bot.services.errors import DomainError, NotAllowed, NotFound
 from db.models import InviteCode, MemberRole, Membership, Organization, OrgStatus, Person
 
@@ -37,12 +38,12 @@ async def _membership(session: AsyncSession, person: Person, org_id: int) -> Mem
     ).scalar_one_or_none()
 
 
-async def admin_org(session: AsyncSession, actor: Person, org_id: int) -> Organization:
+async def admin_org(session: AsyncSession, actor: Actor, org_id: int) -> Organization:
     """The approved organization `actor` administers, or a refusal."""
     org = await session.get(Organization, org_id)
     if org is None:
         raise NotFound("error-stale-button")
-    membership = await _membership(session, actor, org_id)
+    membership = await _membership(session, actor.person, org_id)
     if membership is None or membership.role != MemberRole.ADMIN:
         raise NotAllowed("error-org-admins-only", name=org.name)
     if org.status != OrgStatus.APPROVED:
@@ -51,7 +52,7 @@ async def admin_org(session: AsyncSession, actor: Person, org_id: int) -> Organi
 
 
 async def current_invite(
-    session: AsyncSession, clock: Clock, actor: Person, org_id: int
+    session: AsyncSession, clock: Clock, actor: Actor, org_id: int
 ) -> InviteCode:
     """The organization's live invite code, made anew if there is none."""
     org = await admin_org(session, actor, org_id)
@@ -77,12 +78,12 @@ async def current_invite(
 
 
 async def _issue(
-    session: AsyncSession, clock: Clock, actor: Person, org: Organization
+    session: AsyncSession, clock: Clock, actor: Actor, org: Organization
 ) -> InviteCode:
     invite = InviteCode(
         organization_id=org.id,
         code=_new_code(),
-        created_by_id=actor.id,
+        created_by_id=actor.person_id,
         created_at=clock.now(),
         expires_at=clock.now() + INVITE_LIFETIME,
     )
@@ -93,7 +94,7 @@ async def _issue(
 
 
 async def revoke_invite(
-    session: AsyncSession, clock: Clock, actor: Person, org_id: int
+    session: AsyncSession, clock: Clock, actor: Actor, org_id: int
 ) -> InviteCode:
     """Revoke every live code of the organization and issue a new one."""
     org = await admin_org(session, actor, org_id)
@@ -104,7 +105,7 @@ async def revoke_invite(
     )
     for invite in live.scalars():
         invite.revoked_at = clock.now()
-    audit.record(session, clock, actor, "invite.revoked", "organization", org.id)
+    audit.record(session, clock, actor.person, "invite.revoked", "organization", org.id)
     return await _issue(session, clock, actor, org)
 
 
@@ -164,7 +165,7 @@ async def my_memberships(session: AsyncSession, person: Person) -> list[Membersh
     return list(result.scalars())
 
 
-async def members(session: AsyncSession, actor: Person, org_id: int) -> list[Membership]:
+async def members(session: AsyncSession, actor: Actor, org_id: int) -> list[Membership]:
     """An organization's members for its admin: admins first, then by name."""
     await admin_org(session, actor, org_id)
     result = await session.execute(
@@ -177,7 +178,7 @@ async def members(session: AsyncSession, actor: Person, org_id: int) -> list[Mem
     return list(result.scalars())
 
 
-async def member(session: AsyncSession, actor: Person, membership_id: int) -> Membership:
+async def member(session: AsyncSession, actor: Actor, membership_id: int) -> Membership:
     """One membership, if `actor` administers its organization."""
     target = (
         await session.execute(
@@ -213,7 +214,7 @@ class Removal:
 async def remove(
     session: AsyncSession,
     clock: Clock,
-    actor: Person,
+    actor: Actor,
     membership_id: int,
     *,
     coordinators: Collection[int] = (),
@@ -231,7 +232,7 @@ async def remove(
     audit.record(
         session,
         clock,
-        actor,
+        actor.person,
         "member.removed",
         "organization",
         target.organization_id,
@@ -241,7 +242,7 @@ async def remove(
 
 
 async def make_delegate(
-    session: AsyncSession, clock: Clock, actor: Person, membership_id: int
+    session: AsyncSession, clock: Clock, actor: Actor, membership_id: int
 ) -> Membership:
     """Name this member the organization's delegate, replacing the previous one."""
     target = await member(session, actor, membership_id)
@@ -260,7 +261,7 @@ async def make_delegate(
     audit.record(
         session,
         clock,
-        actor,
+        actor.person,
         "member.delegate",
         "organization",
         target.organization_id,
@@ -270,7 +271,7 @@ async def make_delegate(
 
 
 async def set_admin(
-    session: AsyncSession, clock: Clock, actor: Person, membership_id: int, admin: bool
+    session: AsyncSession, clock: Clock, actor: Actor, membership_id: int, admin: bool
 ) -> Membership:
     """Make a member an admin of the organization, or take that back."""
     target = await member(session, actor, membership_id)
@@ -283,7 +284,7 @@ async def set_admin(
     audit.record(
         session,
         clock,
-        actor,
+        actor.person,
         "member.admin" if admin else "member.unadmin",
         "organization",
         target.organization_id,

@@ -9,7 +9,7 @@ from bot.clock import FakeClock
 from bot.services import members
 from bot.services.errors import DomainError, NotAllowed
 from db.models import MemberRole, OrgStatus
-from tests.factories import make_org, make_person
+from tests.factories import act, make_org, make_person
 
 
 async def test_a_person_joins_with_the_current_code(
@@ -18,8 +18,10 @@ async def test_a_person_joins_with_the_current_code(
     admin = await make_person(session, clock)
     org = await make_org(session, clock, admin, admins=(admin,))
     newcomer = await make_person(session, clock)
-    invite = await members.current_invite(session, clock, admin, org.id)
-    assert (await members.current_invite(session, clock, admin, org.id)).code == invite.code
+    invite = await members.current_invite(session, clock, await act(session, admin), org.id)
+    assert (
+        await members.current_invite(session, clock, await act(session, admin), org.id)
+    ).code == invite.code
 
     membership = await members.join(session, clock, newcomer, f"join-{invite.code.upper()}")
 
@@ -37,7 +39,7 @@ async def test_a_person_can_belong_to_several_organizations(
     second = await make_org(session, clock, admin, admins=(admin,), name="A second")
     person = await make_person(session, clock)
     for org in (first, second):
-        invite = await members.current_invite(session, clock, admin, org.id)
+        invite = await members.current_invite(session, clock, await act(session, admin), org.id)
         await members.join(session, clock, person, invite.code)
     names = [m.organization.name for m in await members.my_memberships(session, person)]
     assert names == ["A second", "B first"]
@@ -65,8 +67,8 @@ async def test_a_revoked_code_stops_working_and_a_new_one_replaces_it(
 ) -> None:
     admin = await make_person(session, clock)
     org = await make_org(session, clock, admin, admins=(admin,))
-    old = await members.current_invite(session, clock, admin, org.id)
-    new = await members.revoke_invite(session, clock, admin, org.id)
+    old = await members.current_invite(session, clock, await act(session, admin), org.id)
+    new = await members.revoke_invite(session, clock, await act(session, admin), org.id)
     assert new.code != old.code
     person = await make_person(session, clock)
     with pytest.raises(DomainError) as error:
@@ -80,13 +82,15 @@ async def test_an_expired_code_stops_working_and_invite_makes_a_fresh_one(
 ) -> None:
     admin = await make_person(session, clock)
     org = await make_org(session, clock, admin, admins=(admin,))
-    old = await members.current_invite(session, clock, admin, org.id)
+    old = await members.current_invite(session, clock, await act(session, admin), org.id)
     clock.advance(members.INVITE_LIFETIME + timedelta(minutes=1))
     person = await make_person(session, clock)
     with pytest.raises(DomainError) as error:
         await members.join(session, clock, person, old.code)
     assert error.value.key == "join-code-expired"
-    assert (await members.current_invite(session, clock, admin, org.id)).code != old.code
+    assert (
+        await members.current_invite(session, clock, await act(session, admin), org.id)
+    ).code != old.code
 
 
 async def test_a_code_of_a_suspended_organization_does_not_work(
@@ -94,7 +98,7 @@ async def test_a_code_of_a_suspended_organization_does_not_work(
 ) -> None:
     admin = await make_person(session, clock)
     org = await make_org(session, clock, admin, admins=(admin,))
-    invite = await members.current_invite(session, clock, admin, org.id)
+    invite = await members.current_invite(session, clock, await act(session, admin), org.id)
     org.status = OrgStatus.SUSPENDED
     with pytest.raises(DomainError) as error:
         await members.join(session, clock, await make_person(session, clock), invite.code)
@@ -108,29 +112,33 @@ async def test_only_admins_get_the_link_or_manage_members(
     member = await make_person(session, clock)
     outsider = await make_person(session, clock)
     org = await make_org(session, clock, admin, admins=(admin,), members=(member,))
-    listed = await members.members(session, admin, org.id)
+    listed = await members.members(session, await act(session, admin), org.id)
     member_row = next(m for m in listed if m.person_id == member.id)
     for person in (member, outsider):
         with pytest.raises(NotAllowed):
-            await members.current_invite(session, clock, person, org.id)
+            await members.current_invite(session, clock, await act(session, person), org.id)
         with pytest.raises(NotAllowed):
-            await members.members(session, person, org.id)
+            await members.members(session, await act(session, person), org.id)
         with pytest.raises(NotAllowed):
-            await members.remove(session, clock, person, member_row.id)
+            await members.remove(session, clock, await act(session, person), member_row.id)
         with pytest.raises(NotAllowed):
-            await members.set_admin(session, clock, person, member_row.id, True)
+            await members.set_admin(session, clock, await act(session, person), member_row.id, True)
 
 
 async def test_one_delegate_per_organization(session: AsyncSession, clock: FakeClock) -> None:
     admin = await make_person(session, clock)
     first, second = await make_person(session, clock), await make_person(session, clock)
     org = await make_org(session, clock, admin, admins=(admin,), members=(first, second))
-    rows = {m.person_id: m for m in await members.members(session, admin, org.id)}
-    await members.make_delegate(session, clock, admin, rows[first.id].id)
-    await members.make_delegate(session, clock, admin, rows[second.id].id)
+    rows = {
+        m.person_id: m for m in await members.members(session, await act(session, admin), org.id)
+    }
+    await members.make_delegate(session, clock, await act(session, admin), rows[first.id].id)
+    await members.make_delegate(session, clock, await act(session, admin), rows[second.id].id)
     await session.flush()
     delegates = [
-        m.person_id for m in await members.members(session, admin, org.id) if m.is_delegate
+        m.person_id
+        for m in await members.members(session, await act(session, admin), org.id)
+        if m.is_delegate
     ]
     assert delegates == [second.id]
 
@@ -141,15 +149,17 @@ async def test_an_admin_can_promote_and_remove_but_not_leave_the_org_without_adm
     admin = await make_person(session, clock)
     member = await make_person(session, clock)
     org = await make_org(session, clock, admin, admins=(admin,), members=(member,))
-    rows = {m.person_id: m for m in await members.members(session, admin, org.id)}
+    rows = {
+        m.person_id: m for m in await members.members(session, await act(session, admin), org.id)
+    }
     with pytest.raises(DomainError) as error:
-        await members.remove(session, clock, admin, rows[admin.id].id)
+        await members.remove(session, clock, await act(session, admin), rows[admin.id].id)
     assert error.value.key == "members-last-admin"
     with pytest.raises(DomainError):
-        await members.set_admin(session, clock, admin, rows[admin.id].id, False)
+        await members.set_admin(session, clock, await act(session, admin), rows[admin.id].id, False)
 
-    await members.set_admin(session, clock, admin, rows[member.id].id, True)
-    await members.remove(session, clock, admin, rows[admin.id].id)
+    await members.set_admin(session, clock, await act(session, admin), rows[member.id].id, True)
+    await members.remove(session, clock, await act(session, admin), rows[admin.id].id)
     await session.flush()
-    remaining = await members.members(session, member, org.id)
+    remaining = await members.members(session, await act(session, member), org.id)
     assert [(m.person_id, m.role) for m in remaining] == [(member.id, MemberRole.ADMIN)]
