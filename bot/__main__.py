@@ -10,7 +10,7 @@ import sys
 from typing import Any
 
 from bot.config import Settings, SettingsError, load_settings
-from bot.logs import redact_secret
+from bot.logs import protect_logs
 
 EXIT_SETTINGS = 2
 
@@ -73,7 +73,7 @@ def cmd_run() -> int:
         print(TOKEN_HELP, file=sys.stderr)
         return EXIT_SETTINGS
     _configure_logging()
-    redact_secret(settings.telegram_bot_token.get_secret_value())
+    protect_logs(settings.telegram_bot_token.get_secret_value())
     from telegram.error import InvalidToken
 
     from bot.app import build_application

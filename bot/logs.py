@@ -1,4 +1,4 @@
-"""Log records never carry the bot token, wherever it appears in them."""
+"""Logs never carry the bot token, nor what people typed."""
 
 from __future__ import annotations
 
@@ -7,6 +7,9 @@ from collections.abc import Callable
 from typing import Any
 
 REDACTED = "[token]"
+# At DEBUG these write out every SQL parameter or every Bot API call's parameters (what
+# people typed, what the bot sent them); they are kept at INFO whatever the root level is.
+TALKATIVE = ("aiosqlite", "telegram.Bot", "telegram.ext.ExtBot", "telegram.ext.Application")
 
 
 def _redactor(secret: str) -> Callable[[str], str]:
@@ -14,6 +17,13 @@ def _redactor(secret: str) -> Callable[[str], str]:
         return text.replace(secret, REDACTED) if secret in text else text
 
     return redact
+
+
+def protect_logs(token: str) -> Callable[[], None]:
+    """Redact the token from every record, and quiet the loggers that echo contents."""
+    for name in TALKATIVE:
+        logging.getLogger(name).setLevel(logging.INFO)
+    return redact_secret(token)
 
 
 def redact_secret(secret: str) -> Callable[[], None]:

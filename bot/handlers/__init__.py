@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram.ext import Application, BaseHandler
 
-from bot.handlers import coordinators, fallback, meetings, members, registration, start
+from bot.handlers import coordinators, fallback, meetings, members, privacy, registration, start
 
 
 def register_handlers(application: Application) -> None:  # type: ignore[type-arg]
@@ -15,6 +15,7 @@ def register_handlers(application: Application) -> None:  # type: ignore[type-ar
         *members.handlers(),
         *coordinators.handlers(),
         *meetings.handlers(),
+        *privacy.handlers(),
         # Last: typed answers for a conversation, and commands nobody above took.
         *start.fallbacks(),
         # After everything: a button no feature above recognised is still answered.
