@@ -91,6 +91,8 @@ def msg(key: str, **params: object) -> Msg:
 
 
 FSI, PDI = "\u2068", "\u2069"
+_LONG_VALUE = 1000  # characters; well under fluent.runtime's limit of 2,500 per placeable
+_MARK_OPEN, _MARK_CLOSE = "\ue001", "\ue002"  # private-use characters no catalog holds
 # Control characters and lone surrogates in a quoted answer ("“…” is not a date"): not text,
 # and a lone surrogate cannot even be encoded to send.
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -154,10 +156,22 @@ class Catalog:
             raise KeyError(key)
         # A parameter may itself be a message (a kind, a role): rendered in the same language.
         params = {name: self._resolve(lang, value, plain) for name, value in params.items()}
+        # Fluent refuses a placeable over 2,500 characters and shows "{???}" instead. A meeting
+        # card with a long agenda is longer once escaped (each & is five characters), so long
+        # values go in after Fluent, in place of a short mark. They are never selectors.
+        long_values: dict[str, str] = {}
+        for name, resolved in params.items():
+            if isinstance(resolved, str) and len(resolved) > _LONG_VALUE:
+                mark = f"{_MARK_OPEN}{len(long_values)}{_MARK_CLOSE}"
+                long_values[mark] = resolved
+                params[name] = mark
         value, errors = bundle.format_pattern(message.value, dict(params))
         if errors:
             log.error("message %r in %r: %s", key, lang, errors)
-        return str(value)
+        text = str(value)
+        for mark, resolved in long_values.items():
+            text = text.replace(mark, resolved)
+        return text
 
     def _resolve(self, lang: str, value: object, plain: bool) -> object:
         """Every message is HTML: text that came from people is escaped here, once."""
