@@ -284,6 +284,15 @@ def test_delete_message(api: FakeBotApi) -> None:
     )
 
 
+def test_an_answer_to_a_button_over_200_characters_is_refused(api: FakeBotApi) -> None:
+    send(api, text="hi", reply_markup=keyboard({"text": "Go", "callback_data": "go"}))
+    query_id = api.callback_update(ALICE, "go")["callback_query"]["id"]
+    long = {"callback_query_id": query_id, "text": "😀" * 101}  # 202 UTF-16 units
+    assert_rejected(api.handle("answerCallbackQuery", long), "Bad Request: MESSAGE_TOO_LONG", api)
+    fits = {"callback_query_id": query_id, "text": "😀" * 100}
+    assert api.handle("answerCallbackQuery", fits)[0] == 200
+
+
 def test_callback_queries_are_answered_exactly_once(api: FakeBotApi) -> None:
     send(api, text="old", reply_markup=keyboard({"text": "Go", "callback_data": "go"}))
     send(api, text="new", reply_markup=keyboard({"text": "Go", "callback_data": "go"}))
