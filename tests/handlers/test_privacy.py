@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
+from types import SimpleNamespace
 
 from sqlalchemy import func, select
 
 from bot.app import runtime
+from bot.jobs.retention import JOB_NAME as RETENTION_JOB
+from bot.jobs.retention import retention_job
 from db.models import (
     AuditLog,
     Dialog,
@@ -377,3 +381,25 @@ async def test_the_new_commands_are_in_everyones_menu(bot: Harness) -> None:
     menus = bot.api.sent("setMyCommands")
     default = [c["command"] for c in menus[0].params["commands"]]
     assert {"mydata", "forgetme", "leave"} <= set(default)
+
+
+# Retention
+
+
+async def test_a_dialog_left_unfinished_is_deleted_after_the_retention_period(
+    bot: Harness,
+) -> None:
+    jobs = bot.app.job_queue.get_jobs_by_name(RETENTION_JOB) if bot.app.job_queue else ()
+    assert len(jobs) == 1  # scheduled with the other recurring work
+    await add_members(bot)
+    await bot.send(JOHN, "/register")
+    await bot.send(JOHN, "Typed a month ago")
+    bot.clock.advance(timedelta(days=29))
+    await retention_job(SimpleNamespace(application=bot.app))  # type: ignore[arg-type]
+    await bot.send(JOHN, "/mydata")
+    assert "Typed a month ago" in bot.last(JOHN)
+    bot.clock.advance(timedelta(days=1, minutes=1))
+    await retention_job(SimpleNamespace(application=bot.app))  # type: ignore[arg-type]
+    await bot.send(JOHN, "/mydata")
+    assert "Typed a month ago" not in bot.last(JOHN)
+    assert "A conversation you have not finished\n(nothing)" in bot.last(JOHN)

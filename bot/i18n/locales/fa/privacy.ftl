@@ -32,7 +32,7 @@ mydata-flow-newmeeting = برنامه‌ریزی یک جلسه
 mydata-flow-editmeeting = تغییر یک جلسه
 mydata-flow-series = برنامه ماهوار جلسات
 mydata-section-outbox = <b>پیام‌هایی که در انتظار فرستادن به شما هستند</b>
-mydata-outbox-kind = • { $kind }: { $count }
+mydata-outbox-kind = • { $kind }: تعداد { $count }
 mydata-kind-invitation = دعوت‌نامه‌ها
 mydata-kind-reminder = یادآوری‌ها
 mydata-kind-nudge = یادآوری برای جواب دادن
@@ -48,7 +48,7 @@ privacy-hours = { $count ->
    *[other] { $n } ساعت
 }
 mydata-section-actions = <b>کارهای شما، آن‌گونه که در دفتر ثبت کارها آمده است</b>
-mydata-action = • { $action }: { $count }
+mydata-action = • { $action }: تعداد { $count }
 audit-org-registered = ثبت یک نهاد
 audit-org-approved = تأیید یک نهاد
 audit-org-rejected = رد یک درخواست

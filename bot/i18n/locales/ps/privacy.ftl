@@ -32,7 +32,7 @@ mydata-flow-newmeeting = د غونډې ټاکل
 mydata-flow-editmeeting = د غونډې بدلول
 mydata-flow-series = د میاشتنیو غونډو مهالوېش
 mydata-section-outbox = <b>هغه پیغامونه چې تاسو ته د لېږلو په تمه دي</b>
-mydata-outbox-kind = • { $kind }: { $count }
+mydata-outbox-kind = • { $kind }: شمېر { $count }
 mydata-kind-invitation = بلنې
 mydata-kind-reminder = یادونې
 mydata-kind-nudge = د ځواب لپاره یادونې
@@ -50,7 +50,7 @@ privacy-hours = { $count ->
    *[other] { $n } ساعته
 }
 mydata-section-actions = <b>ستاسو کارونه، لکه څنګه چې د کارونو په ثبت کې راغلي</b>
-mydata-action = • { $action }: { $count }
+mydata-action = • { $action }: شمېر { $count }
 audit-org-registered = د سازمان ثبتول
 audit-org-approved = د سازمان تاییدول
 audit-org-rejected = د غوښتنې ردول
