@@ -237,8 +237,11 @@ async def leaving(session: AsyncSession, actor: Actor, membership_id: int) -> Le
     org = membership.organization
     if membership.role == MemberRole.ADMIN and await _admin_count(session, org.id) <= 1:
         raise DomainError("leave-last-admin", name=org.name)
+    # Only an approved organization counts for the network (a suspended one already gave
+    # its members nothing); a coordinator stays in the network whatever they belong to.
+    counted = org.id in actor.organization_ids
     others = actor.organization_ids - {org.id}
-    return Leaving(membership, leaves_network=not actor.coordinator and not others)
+    return Leaving(membership, leaves_network=counted and not actor.coordinator and not others)
 
 
 @dataclass(frozen=True)
