@@ -91,7 +91,7 @@ async def populate(app: object, api: FakeBotApi, members: int) -> None:
             timezone="Asia/Kabul",
             venue="Balkh University",
         )
-        await meetings.schedule(session, rt.clock, None, (), draft, meetings.DeliveryPlan())
+        await meetings.schedule(session, rt.clock, None, draft, meetings.DeliveryPlan())
     for n in range(members):
         api.user(FIRST_ID + n, f"Member {n}")
         api.start_chat(FIRST_ID + n)
