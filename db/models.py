@@ -385,7 +385,7 @@ class IncomingUpdate(Base):
     # Telegram's own id: a resent update (unconfirmed before a crash) finds its row.
     update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     # The update as Telegram sent it; dropped once handled (it holds what people typed).
-    payload: Mapped[dict[str, Any] | None]
+    payload: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
     received_at: Mapped[datetime]
     handled_at: Mapped[datetime | None] = mapped_column(index=True)
 

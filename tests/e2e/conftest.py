@@ -6,9 +6,11 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from http import HTTPStatus
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -206,26 +208,76 @@ def e2e_database(tmp_path: Path) -> Iterator[Database]:
         drop_postgres_schema(database)
 
 
+class StallingBotApi(FakeBotApi):
+    """A fake Telegram that can stop answering sendMessage: the message arrives, but the bot
+    never hears back, as when a process is killed in the middle of sending."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stalled = 0
+        self._stall_after: int | None = None
+        self._sends = 0
+        self._open = threading.Event()
+        self._open.set()
+        self._count = threading.Lock()
+
+    def stall_sends_after(self, count: int) -> None:
+        """Answer the next `count` sendMessage calls; deliver later ones without an answer."""
+        with self._count:
+            self._stall_after, self._sends, self.stalled = count, 0, 0
+            self._open.clear()
+
+    def release(self) -> None:
+        with self._count:
+            self._stall_after = None
+            self._open.set()
+
+    def handle(
+        self,
+        method: str,
+        params: Mapping[str, Any],
+        *,
+        token: str | None = None,
+        block: bool = True,
+    ) -> tuple[int, JsonDict]:
+        answer = super().handle(method, params, token=token, block=block)
+        if method.lower() == "sendmessage" and answer[0] == HTTPStatus.OK:
+            with self._count:
+                self._sends += 1
+                stall = self._stall_after is not None and self._sends > self._stall_after
+                self.stalled += stall
+            if stall:
+                self._open.wait()
+        return answer
+
+
 @pytest.fixture
 def fake_telegram() -> Iterator[FakeBotApiServer]:
-    with FakeBotApiServer(FakeBotApi()) as server:
-        yield server
+    api = StallingBotApi()
+    try:
+        with FakeBotApiServer(api) as server:
+            yield server
+    finally:
+        api.release()
 
 
 @pytest.fixture
 def start_bot(
     fake_telegram: FakeBotApiServer, e2e_database: Database, tmp_path: Path
-) -> Iterator[Callable[[], BotProcess]]:
-    """Start `shura run` in `tmp_path` (so no stray `.env` is read); killed at the end."""
+) -> Iterator[Callable[..., BotProcess]]:
+    """Start `shura run` in `tmp_path` (so no stray `.env` is read), with extra settings given
+    as keyword arguments; killed at the end."""
     started: list[BotProcess] = []
 
-    def start() -> BotProcess:
+    def start(**settings: str) -> BotProcess:
         log_path = tmp_path / f"shura-{len(started)}.log"
+        env = child_environment(fake_telegram.base_url, e2e_database.url)
+        env.update(settings)
         with log_path.open("wb") as log:
             process = subprocess.Popen(
                 [sys.executable, "-m", "bot", "run"],
                 cwd=tmp_path,
-                env=child_environment(fake_telegram.base_url, e2e_database.url),
+                env=env,
                 stdin=subprocess.DEVNULL,
                 stdout=log,
                 stderr=subprocess.STDOUT,

@@ -20,10 +20,11 @@ import copy
 import itertools
 import json
 import re
+import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -733,6 +734,17 @@ class FakeBotApi:
         with self._lock:
             self._updates.append(copy.deepcopy(update))
             self._wake()
+
+    def push_updates(self, updates: Sequence[JsonDict]) -> None:
+        """Queue several updates at once, so one getUpdates returns them all together."""
+        with self._lock:
+            self._updates.extend(copy.deepcopy(list(updates)))
+            self._wake()
+
+    def unconfirmed_update_ids(self) -> list[int]:
+        """The updates Telegram would still send: not yet confirmed by a later offset."""
+        with self._lock:
+            return [update["update_id"] for update in self._updates]
 
     def interrupt_long_polls(self) -> None:
         """Make blocked getUpdates calls return now (used when a server stops)."""
@@ -1455,6 +1467,11 @@ def _parse_body(content_type: str, body: bytes) -> JsonDict:
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     api: FakeBotApi
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client killed mid-request (a crash test) drops its connection: not an error."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 class _Handler(BaseHTTPRequestHandler):
