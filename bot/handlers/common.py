@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import InlineKeyboardMarkup, InputFile, Message, Update
+from telegram import CallbackQuery, InlineKeyboardMarkup, InputFile, Message, Update
 from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, Forbidden
 from telegram.ext import ContextTypes
@@ -302,11 +302,11 @@ async def deliver(update: Update, context: Context, lang: str, replies: Replies)
         if isinstance(reply, Toast):
             if query is not None and not answered:
                 text = toast_text(runtime.catalog.render(lang, reply.text)) if reply.text else None
-                await query.answer(text, show_alert=reply.alert)
+                await answer(query, text, alert=reply.alert)
                 answered = True
     if query is not None and not answered:
         # Telegram shows a spinner on the button until the query is answered.
-        await query.answer()
+        await answer(query)
     for reply in items:
         if isinstance(reply, Edit):
             if query is not None and isinstance(query.message, Message):
@@ -337,6 +337,21 @@ async def deliver(update: Update, context: Context, lang: str, replies: Replies)
                 runtime.catalog.render(target_lang, reply.text),
                 markup(runtime.catalog, target_lang, reply.keyboard),
             )
+
+
+async def answer(query: CallbackQuery, text: str | None = None, *, alert: bool = False) -> None:
+    """Answer a button press; one Telegram no longer takes an answer for is not an error.
+
+    Telegram refuses an answer after about 15 seconds, or a second one (the same update
+    delivered again): the spinner is gone by then, and the edits and messages that follow
+    must still be sent.
+    """
+    try:
+        await query.answer(text, show_alert=alert)
+    except BadRequest as error:
+        if "query is too old" not in error.message.lower():
+            raise
+        log.info("button press %s could no longer be answered", query.id)
 
 
 async def _deliver_lines(update: Update, context: Context, lang: str, reply: Lines) -> None:
