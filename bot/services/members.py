@@ -121,6 +121,9 @@ async def join(session: AsyncSession, clock: Clock, person: Person, code: str) -
     code = code.strip().lower().removeprefix(JOIN_PREFIX)
     if not code:
         raise DomainError("join-code-missing")
+    if len(code) > 64 or not code.isascii() or not code.isalnum():
+        # Not a code the bot makes; and PostgreSQL refuses a NUL in a query's text.
+        raise DomainError("join-code-unknown")
     invite = (
         await session.execute(
             select(InviteCode)
