@@ -233,6 +233,10 @@ def handler(
                         session, runtime.clock, update.update_id, _replayable(update, lang, replies)
                     )
             except DomainError as error:
+                # The refusal rolled back the mark with everything else: the update is done.
+                async with transaction(runtime.sessions) as session:
+                    if not await intake.claim(session, runtime.clock, update.update_id):
+                        return
                 text = msg(error.key, **error.params)
                 replies = [Toast(text, alert=True)] if update.callback_query else [Send(text)]
             # Kept replies are forgotten once tried, shown or refused. If the process stops

@@ -165,3 +165,13 @@ async def test_replies_committed_before_a_crash_are_shown_at_start(
     finally:
         await stop_harness(second)
     api.assert_no_problems()
+
+
+async def test_a_refused_update_that_comes_again_is_answered_once(bot: Harness) -> None:
+    await invited(bot)
+    forged = bot.api.callback_update(JOHN, "rsvp:go:999", require_button=False)
+    await bot.app.process_update(as_update(bot, forged))
+    await bot.app.process_update(as_update(bot, forged))
+    query_id = forged["callback_query"]["id"]
+    refusals = [a for a in bot.answers() if a["callback_query_id"] == query_id]
+    assert len(refusals) == 1 and refusals[0].get("show_alert"), refusals
