@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.i18n import Msg, When, msg
 from bot.presentation import Button, CallbackData, Keyboard
-from db.models import Meeting, Rsvp, RsvpAnswer
+from db.models import Meeting, MemberRole, Membership, Rsvp, RsvpAnswer
 
 RSVP = CallbackData("rsvp")
 ANSWER_ACTIONS = {RsvpAnswer.GOING: "go", RsvpAnswer.MAYBE: "maybe", RsvpAnswer.DECLINED: "no"}
@@ -66,3 +66,14 @@ def invitation(
     """The message with the RSVP buttons: an invitation, reminder, nudge, update or /next."""
     text = msg(kind, card=card(meeting), answer=answer_line(rsvp, position))
     return text, rsvp_buttons(meeting)
+
+
+def role_label(membership: Membership) -> Msg:
+    """A member's place in their organization: admin, delegate, both, or member."""
+    if membership.role == MemberRole.ADMIN and membership.is_delegate:
+        return msg("role-admin-delegate")
+    if membership.role == MemberRole.ADMIN:
+        return msg("role-admin")
+    if membership.is_delegate:
+        return msg("role-delegate")
+    return msg("role-member")

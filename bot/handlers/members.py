@@ -21,6 +21,7 @@ from bot.handlers.common import (
 from bot.i18n import Html, Msg, Url, When, msg
 from bot.services import meetings, members, organizations
 from bot.services.errors import DomainError, NotAllowed
+from bot.views import role_label
 from db.models import InviteCode, MemberRole, Membership
 
 INV = CallbackData("inv")
@@ -109,16 +110,6 @@ async def joined(turn: Turn, membership: Membership) -> list[Send | Later]:
     return replies
 
 
-def _role_label(membership: Membership) -> Msg:
-    if membership.role == MemberRole.ADMIN and membership.is_delegate:
-        return msg("role-admin-delegate")
-    if membership.role == MemberRole.ADMIN:
-        return msg("role-admin")
-    if membership.is_delegate:
-        return msg("role-delegate")
-    return msg("role-member")
-
-
 @handler()
 async def cmd_myorgs(turn: Turn) -> Replies:
     memberships = await members.my_memberships(turn.session, turn.person)
@@ -131,7 +122,7 @@ async def cmd_myorgs(turn: Turn) -> Replies:
             turn.lang,
             "myorgs-line",
             name=m.organization.name,
-            role=_role_label(m),
+            role=role_label(m),
             status=msg(f"status-{m.organization.status.value}"),
         )
         for m in memberships
@@ -204,7 +195,7 @@ def _member_card(member: Membership) -> tuple[Msg, Keyboard]:
         name=member.person.display_name,
         username=f"@{member.person.username}" if member.person.username else "-",
         org=member.organization.name,
-        role=_role_label(member),
+        role=role_label(member),
     )
     return text, rows
 

@@ -22,7 +22,8 @@ from bot.i18n import Html, Msg, When, msg
 from bot.i18n.calendar import localize_digits
 from bot.services import privacy
 from bot.services.errors import DomainError
-from db.models import Meeting, MemberRole, Membership, Rsvp, RsvpAnswer
+from bot.views import role_label
+from db.models import Meeting, Rsvp, RsvpAnswer
 
 FORGET = CallbackData("forget")
 LEAVE = CallbackData("leave")
@@ -47,16 +48,6 @@ def _label(turn: Turn, prefix: str, code: str) -> Msg | str:
     """A translated label for a stored code (a message kind, an action), or the code itself."""
     key = f"{prefix}-{code.replace('.', '-')}"
     return msg(key) if key in turn.runtime.catalog.keys(turn.lang) else code
-
-
-def _role(membership: Membership) -> Msg:
-    if membership.role == MemberRole.ADMIN and membership.is_delegate:
-        return msg("role-admin-delegate")
-    if membership.role == MemberRole.ADMIN:
-        return msg("role-admin")
-    if membership.is_delegate:
-        return msg("role-delegate")
-    return msg("role-member")
 
 
 def _answer(answer: Rsvp) -> Msg:
@@ -99,7 +90,7 @@ def _data_lines(turn: Turn, data: privacy.PersonalData) -> list[str]:
         line(
             "mydata-membership",
             name=m.organization.name,
-            role=_role(m),
+            role=role_label(m),
             status=msg(f"status-{m.organization.status.value}"),
             when=When(m.joined_at, zone, date_only=True),
         )

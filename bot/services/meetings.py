@@ -476,7 +476,9 @@ async def count_invitable(session: AsyncSession) -> int:
     return (
         await session.execute(
             select(func.count()).select_from(
-                select(Person.id).where(Person.id.in_(network.members_of_approved_orgs())).subquery()
+                select(Person.id)
+                .where(Person.id.in_(network.members_of_approved_orgs()))
+                .subquery()
             )
         )
     ).scalar_one()

@@ -260,9 +260,7 @@ async def move_deadline(session: AsyncSession, meeting_id: int, not_after: datet
     )
 
 
-async def counts(
-    session: AsyncSession, actor: Actor, meeting_id: int
-) -> dict[OutboxStatus, int]:
+async def counts(session: AsyncSession, actor: Actor, meeting_id: int) -> dict[OutboxStatus, int]:
     """Per-person messages of a meeting by status, for /deliveries (coordinators only)."""
     actor.require_coordinator()
     rows = await session.execute(

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from bot.app import runtime
-from db.models import MemberRole, Membership, Organization, OrgKind, OrgStatus, Person
 from db.session import transaction
+from tests.factories import make_org, make_person
 from tests.fakes.telegram_html import parse_html, utf16_len
 from tests.handlers.conftest import COORDINATOR, Harness
 from tests.handlers.network import JOHN, add_members, schedule
@@ -170,41 +170,18 @@ async def test_an_edited_command_is_not_run_again(bot: Harness) -> None:
 
 
 async def _organizations(bot: Harness, count: int, name_length: int = 100) -> None:
-    rt = runtime(bot.app)
-    async with transaction(rt.sessions) as session:
-        person = Person(
-            tg_user_id=9_000_000,
-            first_name="Registrant",
-            language="en",
-            reachable=True,
-            is_coordinator=False,
-            created_at=bot.clock.now(),
-        )
-        session.add(person)
-        await session.flush()
+    async with transaction(runtime(bot.app).sessions) as session:
+        person = await make_person(session, bot.clock, tg_user_id=9_000_000)
         for number in range(count):
             name = f"{number:03d} " + "ن" * (name_length - 4)
-            org = Organization(
+            await make_org(
+                session,
+                bot.clock,
+                person,
+                members=(person,),
                 name=name,
-                name_key=name,
-                kind=OrgKind.NGO,
                 province="P" * 100,
                 district="D" * 100,
-                focus="Civic education",
-                status=OrgStatus.APPROVED,
-                registered_by_id=person.id,
-                created_at=bot.clock.now(),
-            )
-            session.add(org)
-            await session.flush()
-            session.add(
-                Membership(
-                    person_id=person.id,
-                    organization_id=org.id,
-                    role=MemberRole.MEMBER,
-                    is_delegate=False,
-                    joined_at=bot.clock.now(),
-                )
             )
 
 

@@ -14,16 +14,15 @@ from bot.jobs.retention import retention_job
 from db.models import (
     AuditLog,
     Dialog,
-    MemberRole,
     Membership,
     Organization,
     OrgKind,
-    OrgStatus,
     Outbox,
     Person,
     Rsvp,
 )
 from db.session import reading, transaction
+from tests.factories import make_org
 from tests.handlers.conftest import COORDINATOR, Harness, plain
 from tests.handlers.helpers import onboard, org_id_from_review, register
 from tests.handlers.network import AMIR, JOHN, LATE, ZAHRA, add_members, schedule
@@ -61,27 +60,14 @@ async def second_org(bot: Harness, tg_user_id: int, name: str = "Mazar Media Cen
     found = await person(bot, tg_user_id)
     assert found is not None
     async with transaction(runtime(bot.app).sessions) as session:
-        org = Organization(
+        org = await make_org(
+            session,
+            bot.clock,
+            found,
+            members=(found,),
             name=name,
-            name_key=name.lower(),
             kind=OrgKind.MEDIA,
-            province="Balkh",
-            district="Mazar-i-Sharif",
             focus="Local news",
-            status=OrgStatus.APPROVED,
-            registered_by_id=found.id,
-            created_at=bot.clock.now(),
-        )
-        session.add(org)
-        await session.flush()
-        session.add(
-            Membership(
-                person_id=found.id,
-                organization_id=org.id,
-                role=MemberRole.MEMBER,
-                is_delegate=False,
-                joined_at=bot.clock.now(),
-            )
         )
         return org.id
 
