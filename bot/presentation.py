@@ -1,4 +1,4 @@
-"""Buttons, keyboards and callback data: what people see, described without Telegram.
+"""What people see, described without Telegram: replies, buttons, keyboards, callback data.
 
 Services describe the buttons of a message they queue (a notice), handlers and the outbox
 turn them into Telegram's markup (bot.views.markup); none of them needs the other's layer.
@@ -7,11 +7,11 @@ turn them into Telegram's markup (bot.views.markup); none of them needs the othe
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from bot.i18n import Msg, from_data, to_data
+from bot.i18n import Html, Msg, from_data, to_data
 from bot.services.errors import DomainError
 
 
@@ -52,6 +52,20 @@ def keyboard_from_data(data: object) -> Keyboard | None:
 
 ID_MAX = 2**31 - 1  # the id columns are 32-bit integers on PostgreSQL
 _INT_ARG = re.compile(r"-?[0-9]{1,10}", re.ASCII)
+# A number in callback data, for CallbackData.route; its range is checked when it is read.
+NUMBER = r"([0-9]{1,10})"
+
+
+def checked_int(text: str | None, *, low: int = 1, high: int = ID_MAX) -> int:
+    """A number from callback data, by default a database id; forged data gets the
+    stale-button message, not a crash."""
+    # ASCII digits only: int() also reads Arabic-Indic digits, and any number of them.
+    if text is None or not _INT_ARG.fullmatch(text):
+        raise DomainError("error-stale-button")
+    value = int(text)
+    if not low <= value <= high:
+        raise DomainError("error-stale-button")
+    return value
 
 
 class CallbackData:
@@ -62,6 +76,14 @@ class CallbackData:
     def __init__(self, feature: str) -> None:
         self.feature = feature
         self.pattern = rf"^{feature}:"
+
+    def route(self, action: str, *groups: str) -> str:
+        """The pattern of one action's data, for the handler of that action alone.
+
+        `action` and `groups` are regular expressions; each group captures one argument,
+        which the handler reads with `Turn.int_group` / `Turn.group`.
+        """
+        return "^" + ":".join([re.escape(self.feature), action, *groups]) + "$"
 
     def build(self, action: str, *args: int | str) -> str:
         data = ":".join([self.feature, action, *(str(arg) for arg in args)])
@@ -77,13 +99,69 @@ class CallbackData:
 
     @staticmethod
     def int_arg(args: list[str], index: int = 0, *, low: int = 1, high: int = ID_MAX) -> int:
-        """A numeric argument, by default a database id; forged data gets the stale-button
-        message, not a crash."""
-        text = args[index] if index < len(args) else ""
-        # ASCII digits only: int() also reads Arabic-Indic digits, and any number of them.
-        if not _INT_ARG.fullmatch(text):
-            raise DomainError("error-stale-button")
-        value = int(text)
-        if not low <= value <= high:
-            raise DomainError("error-stale-button")
-        return value
+        """A numeric argument, by default a database id (see `checked_int`)."""
+        return checked_int(args[index] if index < len(args) else None, low=low, high=high)
+
+
+# --- replies: what a handler answers, delivered after its transaction commits ----------
+
+
+@dataclass(frozen=True)
+class Send:
+    """A new message to the chat of the update (to anyone else: bot.handlers.notices)."""
+
+    text: Msg
+    keyboard: Keyboard | None = None
+    lang: str | None = None  # for a group: the network's language, not the sender's
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace the text and buttons of the message whose button was pressed."""
+
+    text: Msg
+    keyboard: Keyboard | None = None
+
+
+@dataclass(frozen=True)
+class Toast:
+    """The answer to a button press, shown briefly (or as an alert)."""
+
+    text: Msg | None = None
+    alert: bool = False
+
+
+@dataclass(frozen=True)
+class Lines:
+    """A message with a list in its `lines` placeholder, split over as many messages as needed.
+
+    Each line is its own message key, rendered in the reader's language. The list never goes
+    through Fluent as one value (Fluent refuses a placeable over 2,500 characters), and the
+    messages are cut between lines to stay under Telegram's 4,096 characters. With `edit`, the
+    first message replaces the one whose button was pressed; the buttons go on the last one.
+    """
+
+    text: Msg
+    lines: Sequence[Msg | Html]
+    keyboard: Keyboard | None = None
+    edit: bool = False
+
+
+@dataclass(frozen=True)
+class SendFile:
+    """A document (such as a calendar file) to the chat of the update."""
+
+    filename: str
+    content: bytes
+    caption: Msg | None = None
+
+
+@dataclass(frozen=True)
+class Later:
+    """Work for after the commit that is not a message, such as updating a command menu."""
+
+    run: Callable[[], Awaitable[None]]
+
+
+Reply = Send | Edit | Toast | Later | SendFile | Lines
+Replies = Reply | Sequence[Reply] | None

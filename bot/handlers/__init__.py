@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from telegram.ext import Application, BaseHandler
 
-from bot.handlers import coordinators, fallback, meetings, members, privacy, registration, start
+from bot.handlers import (
+    coordinators,
+    fallback,
+    meetings,
+    members,
+    privacy,
+    registration,
+    reports,
+    rsvp,
+    series,
+    start,
+)
 
 
 def register_handlers(application: Application) -> None:  # type: ignore[type-arg]
@@ -15,6 +26,9 @@ def register_handlers(application: Application) -> None:  # type: ignore[type-ar
         *members.handlers(),
         *coordinators.handlers(),
         *meetings.handlers(),
+        *rsvp.handlers(),
+        *reports.handlers(),
+        *series.handlers(),
         *privacy.handlers(),
         # Last: typed answers for a conversation, and commands nobody above took.
         *start.fallbacks(),

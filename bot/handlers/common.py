@@ -18,12 +18,20 @@ from telegram.ext import ContextTypes
 
 from bot.i18n import Catalog, Html, Msg, msg, pick_language, to_data
 from bot.markup import markup as markup
+from bot.presentation import ID_MAX, checked_int, keyboard_to_data
 
 # Re-exported: handlers build their buttons from here, as they always have.
 from bot.presentation import Button as Button
 from bot.presentation import CallbackData as CallbackData
+from bot.presentation import Edit as Edit
 from bot.presentation import Keyboard as Keyboard
-from bot.presentation import keyboard_to_data
+from bot.presentation import Later as Later
+from bot.presentation import Lines as Lines
+from bot.presentation import Replies as Replies
+from bot.presentation import Reply as Reply
+from bot.presentation import Send as Send
+from bot.presentation import SendFile as SendFile
+from bot.presentation import Toast as Toast
 from bot.runtime import RUNTIME_KEY, Runtime
 from bot.services import intake, people
 from bot.services.actor import Actor, actor_of
@@ -34,67 +42,6 @@ from db.session import transaction
 log = logging.getLogger(__name__)
 
 Context = ContextTypes.DEFAULT_TYPE
-
-
-@dataclass(frozen=True)
-class Send:
-    """A new message to the chat of the update (to anyone else: bot.handlers.notices)."""
-
-    text: Msg
-    keyboard: Keyboard | None = None
-    lang: str | None = None  # for a group: the network's language, not the sender's
-
-
-@dataclass(frozen=True)
-class Edit:
-    """Replace the text and buttons of the message whose button was pressed."""
-
-    text: Msg
-    keyboard: Keyboard | None = None
-
-
-@dataclass(frozen=True)
-class Toast:
-    """The answer to a button press, shown briefly (or as an alert)."""
-
-    text: Msg | None = None
-    alert: bool = False
-
-
-@dataclass(frozen=True)
-class Lines:
-    """A message with a list in its `lines` placeholder, split over as many messages as needed.
-
-    Each line is its own message key, rendered in the reader's language. The list never goes
-    through Fluent as one value (Fluent refuses a placeable over 2,500 characters), and the
-    messages are cut between lines to stay under Telegram's 4,096 characters. With `edit`, the
-    first message replaces the one whose button was pressed; the buttons go on the last one.
-    """
-
-    text: Msg
-    lines: Sequence[Msg | Html]
-    keyboard: Keyboard | None = None
-    edit: bool = False
-
-
-@dataclass(frozen=True)
-class SendFile:
-    """A document (such as a calendar file) to the chat of the update."""
-
-    filename: str
-    content: bytes
-    caption: Msg | None = None
-
-
-@dataclass(frozen=True)
-class Later:
-    """Work for after the commit that is not a message, such as updating a command menu."""
-
-    run: Callable[[], Awaitable[None]]
-
-
-Reply = Send | Edit | Toast | Later | SendFile | Lines
-Replies = Reply | Sequence[Reply] | None
 
 
 @dataclass
@@ -140,6 +87,21 @@ class Turn:
         chat = self.update.effective_chat
         assert chat is not None
         return chat.id
+
+    def group(self, index: int) -> str:
+        """Argument `index` of the pressed button's data, as its route's pattern captured it."""
+        matches = self.context.matches or []
+        if not matches or matches[0].group(index) is None:
+            raise DomainError("error-stale-button")
+        return str(matches[0].group(index))
+
+    def int_group(self, index: int, *, low: int = 1, high: int = ID_MAX) -> int:
+        """A numeric argument of the pressed button, by default a database id."""
+        return checked_int(self.group(index), low=low, high=high)
+
+    def wake(self) -> Later:
+        """After the commit, send what this update queued without waiting for the next tick."""
+        return Later(self.runtime.dispatcher.wake)
 
 
 def runtime_of(context: Context) -> Runtime:

@@ -1,0 +1,146 @@
+"""The monthly series: /series sets a rule such as "the third Monday at 14:00", /series off."""
+
+from __future__ import annotations
+
+from telegram.ext import CallbackQueryHandler, CommandHandler
+
+from bot.handlers.common import CallbackData, Edit, Keyboard, Replies, Reply, Send, Turn, handler
+from bot.handlers.dialogs import flow
+from bot.i18n import Msg, When, msg
+from bot.jobs.series import delivery_plan
+from bot.presentation import Button
+from bot.services import dialogs, meetings, series
+from bot.views import card as meeting_card
+from db.models import Dialog
+
+SER = CallbackData("ser")
+SERIES = "series"
+CALENDAR_CODES = {"s": series.SOLAR_HIJRI, "g": series.GREGORIAN}
+WEEK, DAY, CALENDAR = r"(-1|[1-4])", "([0-6])", "([sg])"
+
+
+def _week_buttons() -> Keyboard:
+    return [[Button(msg(f"series-week-{week}"), SER.build("week", week))] for week in series.WEEKS]
+
+
+def _day_buttons(week: int) -> Keyboard:
+    return [[Button(msg(f"weekday-{day}"), SER.build("day", week, day))] for day in range(7)]
+
+
+def _calendar_buttons(week: int, day: int) -> Keyboard:
+    return [
+        [Button(msg(f"button-calendar-{name}"), SER.build("cal", week, day, code))]
+        for code, name in CALENDAR_CODES.items()
+    ]
+
+
+def _rule_text(week: int, weekday: int, calendar_name: str, time: str) -> Msg:
+    return msg(
+        "series-rule",
+        week=msg(f"series-week-{week}"),
+        weekday=msg(f"weekday-{weekday}"),
+        calendar=msg(f"series-calendar-{calendar_name}"),
+        time=time,
+    )
+
+
+async def _series_status(turn: Turn) -> Msg:
+    current = await series.active(turn.session)
+    if current is None:
+        return msg("series-none")
+    next_at = series.next_occurrence(series.rule_of(current), turn.clock.now())
+    return msg(
+        "series-current",
+        rule=_rule_text(
+            current.week,
+            current.weekday,
+            current.calendar,
+            f"{current.hour:02d}:{current.minute:02d}",
+        ),
+        title=current.title,
+        next=When(next_at, current.timezone),
+    )
+
+
+def _week(turn: Turn) -> int:
+    return int(turn.group(1))  # the route admits only the weeks there are
+
+
+@handler()
+async def cmd_series(turn: Turn) -> Replies:
+    turn.actor.require_coordinator()
+    if turn.args and turn.args[0].lower() in ("off", "stop"):
+        stopped = await series.stop(turn.session, turn.clock, turn.actor)
+        return Send(msg("series-stopped", title=stopped.title))
+    return [Send(await _series_status(turn)), Send(msg("series-ask-week"), _week_buttons())]
+
+
+@handler()
+async def on_week(turn: Turn) -> Replies:
+    turn.actor.require_coordinator()
+    week = _week(turn)
+    return Edit(msg("series-ask-weekday", week=msg(f"series-week-{week}")), _day_buttons(week))
+
+
+@handler()
+async def on_day(turn: Turn) -> Replies:
+    turn.actor.require_coordinator()
+    return Edit(msg("series-ask-calendar"), _calendar_buttons(_week(turn), int(turn.group(2))))
+
+
+@handler()
+async def on_calendar(turn: Turn) -> Replies:
+    turn.actor.require_coordinator()
+    week, day, calendar_name = _week(turn), int(turn.group(2)), CALENDAR_CODES[turn.group(3)]
+    await dialogs.begin(
+        turn.session,
+        turn.clock,
+        turn.person,
+        SERIES,
+        "time",
+        {"week": week, "weekday": day, "calendar": calendar_name},
+    )
+    chosen = _rule_text(week, day, calendar_name, "…")
+    return [Edit(chosen), Send(msg("series-ask-time", zone=turn.runtime.settings.timezone))]
+
+
+@flow(SERIES)
+async def series_step(turn: Turn, dialog: Dialog, text: str) -> Replies:
+    turn.actor.require_coordinator()
+    if dialog.step == "time":
+        hour, minute = series.parse_clock(text)
+        dialogs.advance(dialog, turn.clock, "title", hour=hour, minute=minute)
+        return Send(msg("meeting-ask-title", limit=meetings.TITLE_LIMIT))
+    if dialog.step == "title":
+        dialogs.advance(dialog, turn.clock, "venue", title=meetings.clean_title(text))
+        return Send(msg("meeting-ask-venue", limit=meetings.VENUE_LIMIT))
+    data = dialog.data
+    rule = series.Rule(
+        int(data["week"]),
+        int(data["weekday"]),
+        int(data["hour"]),
+        int(data["minute"]),
+        turn.runtime.settings.timezone,
+        str(data.get("calendar", series.GREGORIAN)),
+    )
+    await series.start(turn.session, turn.clock, turn.actor, rule, str(data["title"]), text)
+    await dialogs.finish(turn.session, turn.person)
+    created = await series.roll_over(
+        turn.session, turn.clock, delivery_plan(turn.runtime), turn.runtime.settings.series_lead
+    )
+    replies: list[Reply] = [Send(await _series_status(turn))]
+    if created:
+        card = meeting_card(created[0])
+        replies += [Send(msg("series-created-meeting", card=card)), turn.wake()]
+    else:
+        replies.append(Send(msg("series-will-create", lead=turn.runtime.settings.series_lead.days)))
+    return replies
+
+
+def handlers() -> list[object]:
+    return [
+        CommandHandler("series", cmd_series),
+        CallbackQueryHandler(on_week, pattern=SER.route("week", WEEK)),
+        CallbackQueryHandler(on_day, pattern=SER.route("day", WEEK, DAY)),
+        CallbackQueryHandler(on_calendar, pattern=SER.route("cal", WEEK, DAY, CALENDAR)),
+    ]
