@@ -342,8 +342,30 @@ class Rsvp(Base):
     waitlisted: Mapped[bool] = mapped_column(Boolean, default=False)
     going_since: Mapped[datetime | None]
     answered_at: Mapped[datetime]
+    # With Can't go, a line for the organizers; cleared when the answer changes.
+    note: Mapped[str | None] = mapped_column(String(200))
 
     person: Mapped[Person] = relationship()
+
+
+class MeetingCard(Base):
+    """The message holding a person's live card of a meeting: edited when the meeting changes.
+
+    One per person and meeting; a newer card (a reminder, /next) takes its place, and the
+    older message loses its buttons.
+    """
+
+    __tablename__ = "meeting_card"
+    __table_args__ = (
+        UniqueConstraint("meeting_id", "person_id", name="uq_meeting_card_meeting_person"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    message_id: Mapped[int] = mapped_column(BigInteger)
+    sent_at: Mapped[datetime]
 
 
 class Outbox(Base):
