@@ -12,6 +12,7 @@ from sqlalchemy import (
     Boolean,
     DateTime,
     Enum,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -315,6 +316,9 @@ class Meeting(Base):
     starts_at: Mapped[datetime] = mapped_column(index=True)
     timezone: Mapped[str] = mapped_column(String(64))
     venue: Mapped[str] = mapped_column(String(300))
+    # Where the venue is on the map, when the coordinator shared it: sent as a venue message.
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
     agenda: Mapped[str | None] = mapped_column(Text)
     capacity: Mapped[int | None] = mapped_column(Integer)
     rsvp_deadline: Mapped[datetime | None]
