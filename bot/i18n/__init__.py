@@ -12,10 +12,22 @@ from functools import cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from babel import Locale
 from fluent.runtime import FluentBundle, FluentResource
+from fluent.runtime.resolver import CurrentEnvironment, Pattern, ResolverEnvironment
+from fluent.runtime.types import FluentFloat, FluentInt, FluentNone, FluentType
+from fluent.runtime.utils import native_to_fluent
 from fluent.syntax import ast as fluent_ast
 from fluent.syntax import parse as parse_ftl
 from fluent.syntax.visitor import Visitor
+
+from bot.i18n.calendar import (
+    format_date,
+    format_meeting_time,
+    format_number,
+    localize_digits,
+    zone_label,
+)
 
 log = logging.getLogger(__name__)
 
@@ -48,11 +60,19 @@ class When:
     date_only: bool = False
 
     def render(self, lang: str) -> str:
-        from bot.i18n.calendar import format_date, format_meeting_time
-
         if self.date_only:
             return format_date(self.at.astimezone(ZoneInfo(self.timezone)).date(), lang)
         return format_meeting_time(self.at, self.timezone, lang)
+
+
+@dataclass(frozen=True)
+class Zone:
+    """A time zone, named as a place the reader knows ("Kabul time", «وقت کابل»)."""
+
+    tz: str
+
+    def render(self, lang: str) -> str:
+        return zone_label(self.tz, lang)
 
 
 def to_data(value: object) -> object:
@@ -61,6 +81,8 @@ def to_data(value: object) -> object:
         return {"msg": value.key, "params": {k: to_data(v) for k, v in value.params.items()}}
     if isinstance(value, When):
         return {"when": value.at.isoformat(), "tz": value.timezone, "date_only": value.date_only}
+    if isinstance(value, Zone):
+        return {"zone": value.tz}
     if isinstance(value, Html):
         return {"html": str(value)}
     if isinstance(value, Url):
@@ -79,6 +101,8 @@ def from_data(data: object) -> object:
         if "when" in data:
             at = datetime.fromisoformat(str(data["when"]))
             return When(at, str(data["tz"]), bool(data.get("date_only")))
+        if "zone" in data:
+            return Zone(str(data["zone"]))
         if "html" in data:
             return Html(str(data["html"]))
         if "url" in data:
@@ -102,6 +126,55 @@ class Url(str):
     """A link: escaped, but not wrapped in bidi marks, so it stays one clickable piece."""
 
     __slots__ = ()
+
+
+class _LocalInt(FluentInt):
+    """A whole number that Fluent still selects plurals on, written in the reader's digits."""
+
+    def format(self, locale: Locale) -> str:
+        return _format_number(self, locale, super().format(locale))
+
+
+class _LocalFloat(FluentFloat):
+    def format(self, locale: Locale) -> str:
+        return _format_number(self, locale, super().format(locale))
+
+
+def _format_number(number: FluentInt | FluentFloat, locale: Locale, default: str) -> str:
+    if locale.language not in RIGHT_TO_LEFT:
+        return default
+    return format_number(number, locale.language, grouping=bool(number.options.useGrouping))
+
+
+class _Bundle(FluentBundle):
+    """A FluentBundle that keeps the number types it is given.
+
+    FluentBundle.format_pattern turns every int into a plain FluentInt, which would write it
+    in Latin digits whatever the language; this is its code, minus that conversion.
+    """
+
+    def format_pattern(
+        self, pattern: Pattern, args: dict[str, object] | None = None
+    ) -> tuple[str | FluentNone, list[Exception]]:
+        fluent_args = {
+            name: value if isinstance(value, FluentType) else native_to_fluent(value)
+            for name, value in (args or {}).items()
+        }
+        errors: list[Exception] = []
+        env = ResolverEnvironment(
+            context=self, current=CurrentEnvironment(args=fluent_args), errors=errors
+        )
+        try:
+            result: str | FluentNone = pattern(env)
+        except ValueError as error:
+            errors.append(error)
+            result = "{???}"
+        return result, errors
+
+
+# Digits with separators (an id as text, a time such as 14:00, a part such as 1/3): a number
+# whichever way it reached the message, so it takes the reader's digits.
+_NUMERIC = re.compile(r"[0-9][0-9:/.\- ]*\Z")
 
 
 def _isolate(text: str) -> str:
@@ -131,7 +204,7 @@ class Catalog:
                 path.read_text(encoding="utf-8") for path in sorted((locales / lang).glob("*.ftl"))
             )
             # Isolation is done per parameter in _resolve: Fluent's would also wrap links.
-            bundle = FluentBundle([lang], use_isolating=False)
+            bundle = _Bundle([lang], use_isolating=False)
             bundle.add_resource(FluentResource(source))
             self._bundles[lang] = bundle
             entries: dict[str, fluent_ast.Message] = {}
@@ -177,7 +250,7 @@ class Catalog:
         """Every message is HTML: text that came from people is escaped here, once."""
         if isinstance(value, Msg):
             return self.render(lang, value, plain=plain)
-        if isinstance(value, When):
+        if isinstance(value, When | Zone):
             return _isolate(value.render(lang))
         if isinstance(value, Html):
             return str(value)
@@ -185,11 +258,32 @@ class Catalog:
             return str(value) if plain else html.escape(value)
         if isinstance(value, str):
             value = _CONTROLS.sub("", value)
+            if lang in RIGHT_TO_LEFT and _NUMERIC.match(value):
+                value = localize_digits(value, lang)
             return _isolate(value if plain else html.escape(value, quote=False))
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, int):
+            return _LocalInt(value)
+        if isinstance(value, float):
+            return _LocalFloat(value)
         return value
 
     def render(self, lang: str, message: Msg, *, plain: bool = False) -> str:
         return self.text(lang, message.key, plain=plain, **message.params)
+
+    def command_lines(self, lang: str, names: list[str]) -> Html:
+        """One line per command, `/name — what it does`, for /help."""
+        if lang in RIGHT_TO_LEFT:
+            # A line that starts with /name is laid out left-to-right, with the command shown
+            # as name/: the right-to-left mark sets the line's direction, the isolate keeps
+            # /name in its order (Telegram still finds the command inside it).
+            line = "\u200f\u2066/{name}\u2069 — {text}"
+        else:
+            line = "/{name} — {text}"
+        return Html(
+            "\n".join(line.format(name=name, text=self.text(lang, f"cmd-{name}")) for name in names)
+        )
 
     def keys(self, lang: str) -> set[str]:
         """The message ids a catalog defines (for the completeness test)."""

@@ -9,6 +9,7 @@ from typing import Final, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import jdatetime  # type: ignore[import-untyped, unused-ignore]
+from babel.numbers import format_decimal
 
 __all__ = [
     "GREGORIAN_MONTHS",
@@ -24,6 +25,7 @@ __all__ = [
     "format_date",
     "format_date_input",
     "format_meeting_time",
+    "format_number",
     "format_offset",
     "format_time",
     "from_solar_hijri",
@@ -38,6 +40,7 @@ __all__ = [
     "solar_hijri_month_name",
     "to_solar_hijri",
     "weekday_name",
+    "zone_label",
 ]
 
 SUPPORTED_LANGUAGES: Final[tuple[str, ...]] = ("en", "fa", "ps")
@@ -143,18 +146,19 @@ GREGORIAN_MONTHS: Final[Mapping[str, tuple[str, ...]]] = {
 WEEKDAYS: Final[Mapping[str, tuple[str, ...]]] = {
     "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
     "fa": ("دوشنبه", "سه‌شنبه", "چهارشنبه", "پنجشنبه", "جمعه", "شنبه", "یکشنبه"),
-    "ps": ("دوشنبه", "سه شنبه", "چهارشنبه", "پنجشنبه", "جمعه", "شنبه", "یکشنبه"),
+    "ps": ("دوشنبه", "سه‌شنبه", "چهارشنبه", "پنجشنبه", "جمعه", "شنبه", "یکشنبه"),
 }
 """Weekday names indexed like `datetime.date.weekday()` (Monday is 0)."""
 
 _ZONE_NAMES: Final[Mapping[str, Mapping[str, str]]] = {
-    "Asia/Kabul": {"fa": "وقت کابل", "ps": "د کابل وخت"},
+    "Asia/Kabul": {"en": "Kabul time", "fa": "وقت کابل", "ps": "د کابل وخت"},
 }
 _AT_TIME: Final[Mapping[str, str]] = {"fa": "ساعت", "ps": "ساعت"}
 _LIST_SEPARATOR: Final[Mapping[str, str]] = {"en": ",", "fa": "،", "ps": "،"}
 _LANG_ALIASES: Final[Mapping[str, str]] = {"prs": "fa", "pus": "ps", "pbt": "ps", "pbu": "ps"}
 
 _FSI: Final = "\u2068"
+_LRI: Final = "\u2066"
 _PDI: Final = "\u2069"
 
 _PERSIAN_DIGITS: Final = "۰۱۲۳۴۵۶۷۸۹"
@@ -266,6 +270,19 @@ def localize_digits(text: str, lang: str) -> str:
     return text.translate(_TO_PERSIAN) if _lang(lang) in RTL_LANGUAGES else text
 
 
+def format_number(value: float, lang: str, *, grouping: bool = True) -> str:
+    """Write a number for readers of `lang`: in Dari and Pashto with Persian digits and the
+    Arabic thousands separator (۵٬۰۰۰), never `5.000`, which a reader takes for a decimal."""
+    if _lang(lang) not in RTL_LANGUAGES:
+        return format_decimal(value, locale="en", group_separator=grouping)
+    # Babel's "latn" symbols for ps are "." for thousands and "," for decimals (as in Pakistan);
+    # the locale's own numbering system (arabext) has ٬ and ٫, which go with Persian digits.
+    text = format_decimal(
+        value, locale=_lang(lang), group_separator=grouping, numbering_system="default"
+    )
+    return localize_digits(text, lang)
+
+
 def isolate(text: str) -> str:
     """Wrap text in Unicode first-strong isolates so it keeps its order inside RTL text."""
     return f"{_FSI}{text}{_PDI}"
@@ -291,17 +308,22 @@ def format_clock(t: dt.time, lang: str) -> str:
     return clock
 
 
-def _zone_label(local: dt.datetime, tz: str, lang: str) -> str:
-    """Name the meeting's zone, adding its abbreviation when that is a real word like CEST."""
+def zone_label(tz: str, lang: str) -> str:
+    """Name a zone as a place people know ("Kabul time"), never as the raw IANA name.
+
+    A zone with no translation is named by its city (`Europe/Berlin` → Berlin), isolated
+    left-to-right in Dari and Pashto so the Latin name keeps its place.
+    """
     lang = _lang(lang)
     translated = _ZONE_NAMES.get(tz, {}).get(lang)
     if translated is not None:
         return translated
-    label = tz
-    abbreviation = local.tzname() or ""
-    if abbreviation.isalpha() and abbreviation != tz:
-        label = f"{tz}, {abbreviation}"
-    return isolate(label) if lang in RTL_LANGUAGES else label
+    city = tz.rsplit("/", 1)[-1].replace("_", " ")
+    if lang == "fa":
+        return f"وقت {_LRI}{city}{_PDI}"
+    if lang == "ps":
+        return f"د {_LRI}{city}{_PDI} وخت"
+    return f"{city} time"
 
 
 def _localize(when_utc: dt.datetime, tz: str) -> dt.datetime:
@@ -311,9 +333,9 @@ def _localize(when_utc: dt.datetime, tz: str) -> dt.datetime:
 
 
 def format_time(when_utc: dt.datetime, tz: str, lang: str) -> str:
-    """Show only the wall-clock time in zone `tz` with the zone, e.g. 14:00 (Asia/Kabul)."""
+    """Show only the wall-clock time in zone `tz` with the zone, e.g. 14:00 (Kabul time)."""
     local = _localize(when_utc, tz)
-    return f"{format_clock(local.time(), lang)} ({_zone_label(local, tz, lang)})"
+    return f"{format_clock(local.time(), lang)} ({zone_label(tz, lang)})"
 
 
 def format_meeting_time(when_utc: dt.datetime, tz: str, lang: str) -> str:
@@ -345,10 +367,14 @@ def parse_meeting_time(text: str, tz: str, now_utc: dt.datetime) -> dt.datetime:
     cleaned = _DASHES.sub("-", _INVISIBLE.sub("", normalize_digits(text))).strip()
     match = _DATE_TIME.fullmatch(cleaned)
     if match is None:
-        raise DateInputError("format", text)
-    year, month, day, hour, minute = (
-        int(match[name]) for name in ("year", "month", "day", "hour", "minute")
-    )
+        relative = _relative_date(cleaned, now_utc.astimezone(zone).date())
+        if relative is None:
+            raise DateInputError("format", text)
+        (year, month, day), (hour, minute) = relative
+    else:
+        year, month, day, hour, minute = (
+            int(match[name]) for name in ("year", "month", "day", "hour", "minute")
+        )
     # Refused before any conversion: near the end of the calendar (9999) turning the wall
     # time into UTC overflows, and Solar Hijri years run 621 behind Gregorian ones.
     local_now = now_utc.astimezone(zone)
@@ -375,6 +401,73 @@ def parse_meeting_time(text: str, tz: str, now_utc: dt.datetime) -> dt.datetime:
     if when_utc > _years_later(now_utc, YEARS_AHEAD):
         raise DateInputError("far", text)
     return when_utc
+
+
+# Words for a day relative to today, in each language, compared with spaces, ZWNJ and letter
+# variants removed ("سه شنبه" = «سه‌شنبه», ي = ی): what people type on phones varies.
+_DAYS_FROM_TODAY: Final[Mapping[str, int]] = {
+    "today": 0,
+    "tomorrow": 1,
+    "dayaftertomorrow": 2,
+    "امروز": 0,
+    "فردا": 1,
+    "پسفردا": 2,
+    "نن": 0,
+    "ننورځ": 0,
+    "سبا": 1,
+    "بلسبا": 2,
+}
+_WEEKDAY_WORDS: Final[Mapping[str, int]] = {
+    **{name.lower(): index for index, name in enumerate(WEEKDAYS["en"])},
+    **{name.replace("\u200c", ""): index for index, name in enumerate(WEEKDAYS["fa"])},
+    "پنجشنبه": 3,
+    "پنځشنبه": 3,
+}
+# "next Monday", «دوشنبه آینده», «دوشنبه بعد», «راتلونکې دوشنبه»: the same as "Monday".
+_NEXT_WORDS: Final = ("next", "آینده", "بعد", "دیگر", "راتلونکې", "راتلونکی", "بله", "بل")
+_FILLER_WORDS: Final = frozenset({"at", "on", "ساعت", "په", "بجو", "بجې", "د"})
+_CLOCK: Final = re.compile(r"(?<![0-9:])([0-9]{1,2})\s*:\s*([0-9]{2})(?![0-9:])", re.ASCII)
+_LETTER_VARIANTS: Final = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ۍ": "ی", "ې": "ی"})
+
+
+def _relative_date(
+    cleaned: str, today: dt.date
+) -> tuple[tuple[int, int, int], tuple[int, int]] | None:
+    """A date said relative to today ("tomorrow 14:00", «فردا ۱۴:۰۰», «سبا ۱۴:۰۰», "Monday
+    10:00"), as Gregorian (year, month, day) and (hour, minute); None if it is not one.
+
+    A weekday means the next one after today: on a Monday, "Monday" is a week away.
+    """
+    clocks = list(_CLOCK.finditer(cleaned))
+    if len(clocks) != 1:
+        return None
+    clock = clocks[0]
+    words = (cleaned[: clock.start()] + " " + cleaned[clock.end() :]).lower()
+    tokens = [t for t in re.split(r"[\s,،]+", words.translate(_LETTER_VARIANTS)) if t]
+    tokens = [t for t in tokens if t not in _FILLER_WORDS]
+    phrase = "".join(tokens)
+    if not phrase:
+        return None
+    days = _DAYS_FROM_TODAY.get(phrase)
+    if days is None:
+        for word in _NEXT_WORDS:
+            folded = word.translate(_LETTER_VARIANTS)
+            if phrase.startswith(folded) and phrase[len(folded) :] in _WEEKDAY_KEYS:
+                phrase = phrase[len(folded) :]
+            elif phrase.endswith(folded) and phrase[: -len(folded)] in _WEEKDAY_KEYS:
+                phrase = phrase[: -len(folded)]
+        weekday = _WEEKDAY_KEYS.get(phrase)
+        if weekday is None:
+            return None
+        days = (weekday - today.weekday() - 1) % 7 + 1
+    day = today + dt.timedelta(days=days)
+    return (day.year, day.month, day.day), (int(clock[1]), int(clock[2]))
+
+
+_WEEKDAY_KEYS: Final[Mapping[str, int]] = {
+    key.translate(_LETTER_VARIANTS).replace(" ", ""): index
+    for key, index in _WEEKDAY_WORDS.items()
+}
 
 
 def _years_later(when: dt.datetime, years: int) -> dt.datetime:

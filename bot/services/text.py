@@ -88,6 +88,9 @@ def clean_text(value: str | None, *, limit: int) -> str:
 def name_key(name: str) -> str:
     """The form two organization names are compared in: case, spaces and letter variants folded."""
     text = unicodedata.normalize("NFKC", name)
+    # The half-space separates the parts of one word (شبکه‌کودکان) where another writer, or a
+    # keyboard without it, puts a space: the same name either way.
+    text = text.replace("\u200c", " ")
     text = _INVISIBLE.sub("", text)
     text = _DECORATION.sub("", text)
     text = text.translate(_LOOKALIKES).casefold()

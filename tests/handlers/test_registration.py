@@ -65,7 +65,7 @@ async def test_cancel_leaves_at_any_step_without_saving(bot: Harness) -> None:
     [
         pytest.param("   ", "That was empty", id="white-space"),
         pytest.param("x" * 10_000, "10,000 characters", id="ten-thousand-characters"),
-        pytest.param("x" * 101, "under 100", id="one-over-the-limit"),
+        pytest.param("x" * 101, "at most 100", id="one-over-the-limit"),
     ],
 )
 async def test_a_bad_name_is_explained_and_asked_again(

@@ -52,7 +52,7 @@ async def test_berlin_meetings_keep_their_wall_time_across_the_clock_change(
         await add_members(bot)
         await schedule(bot, "2027-03-29 14:00")
         await bot.dispatch()
-        assert "Monday 29 March 2027, 14:00 (Europe/Berlin, CEST)" in bot.last(JOHN)
+        assert "Monday 29 March 2027, 14:00 (Berlin time)" in bot.last(JOHN)
         await bot.press(JOHN, "rsvp:go:1")
         clock.set(datetime(2027, 3, 29, 9, 0, tzinfo=UTC))
         fired = await _first_arrival(

@@ -12,7 +12,7 @@ import pytest
 
 from bot.handlers.common import TEXT_LIMIT, Lines, render_lines
 from bot.handlers.members import chunk_lines
-from bot.i18n import LANGUAGES, Html, Msg, Url, When, catalog, msg
+from bot.i18n import LANGUAGES, Html, Msg, Url, When, Zone, catalog, msg
 from bot.services import meetings
 from bot.services.text import CONTACT_LIMIT, FOCUS_LIMIT, NAME_LIMIT, PLACE_LIMIT, REASON_LIMIT
 from bot.views import card
@@ -91,7 +91,8 @@ BY_NAME: dict[str, object] = {
         time="23:59",
     ),
     "time": "23:59",
-    "zone": "America/Argentina/ComodRivadavia",
+    "zone": Zone("America/Argentina/ComodRivadavia"),
+    "seats": msg("seat-given", title=typed(meetings.TITLE_LIMIT)),
     "who": typed(TELEGRAM_NAME),
     "total": Html("✅ " + "9" * 10 + " ·" * 40),
     "commands": Html("\n".join(f"/command{n} — " + "d" * 256 for n in range(12))),
@@ -126,9 +127,9 @@ def telegram_length(text: str) -> int:
     return utf16_len(parse_html(text).text)
 
 
-def rendered(lang: str, key: str) -> list[str]:
+def rendered(lang: str, key: str, params: dict[str, object] | None = None) -> list[str]:
     """What a person can be sent under this key, as the code sends it."""
-    params = arguments(lang, key)
+    params = arguments(lang, key) if params is None else dict(params)
     if key in LISTS_SPLIT:
         lines = [Html(line_of(lang, LISTS_SPLIT[key]))] * 100
         params.pop("lines", None)

@@ -1,16 +1,19 @@
 """Cleaning typed answers and comparing organization names."""
 
+from collections.abc import Callable
+
 import pytest
 
 from bot.services.errors import DomainError
-from bot.services.text import clean_line, name_key
+from bot.services.text import clean_line, clean_text, name_key
 
 
 @pytest.mark.parametrize(
     ("first", "second"),
     [
         pytest.param("Balkh Media Center", "  balkh   MEDIA center ", id="case-and-spaces"),
-        pytest.param("مرکز\u200cرسانه", "مرکزرسانه", id="zero-width-non-joiner"),
+        pytest.param("شبکه\u200cکودکان بلخی", "شبکه کودکان بلخی", id="half-space-is-a-space"),
+        pytest.param("شبکه\u200c کودکان", "شبکه کودکان", id="half-space-next-to-a-space"),
         pytest.param("Balkh\u200b Youth", "Balkh Youth", id="zero-width-space"),
         pytest.param("كانون علمي", "کانون علمی", id="arabic-kaf-and-yeh"),
         pytest.param("مؤسسة الهدى", "مؤسسه الهدی", id="teh-marbuta-and-alef-maksura"),
@@ -50,3 +53,14 @@ def test_an_answer_over_the_limit_is_refused_with_its_length() -> None:
 
 def test_lines_are_trimmed_and_folded_but_keep_html_and_emoji_literally() -> None:
     assert clean_line("  <b>x</b>\n & 🌷  ", limit=100) == "<b>x</b> & 🌷"
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        pytest.param(lambda text: clean_line(text, limit=100), id="line"),
+        pytest.param(lambda text: clean_text(text, limit=100), id="text"),
+    ],
+)
+def test_the_half_space_people_type_is_kept(clean: Callable[[str], str]) -> None:
+    assert clean(" شبکه\u200cکودکان  می\u200cآید ") == "شبکه\u200cکودکان می\u200cآید"

@@ -145,7 +145,10 @@ orgs =
     <b>Organizations in the network ({ $count })</b>
     { $lines }
 orgs-line = • <b>{ $name }</b> — { $kind }, { $district }, { $province }
-members-list = <b>{ $name }</b>: { $count } members (page { $page } of { $pages }). Tap a member to manage them. ★ admin, ✋ delegate.
+members-list = <b>{ $name }</b>: { $count ->
+    [one] { $count } member
+   *[other] { $count } members
+} (page { $page } of { $pages }). Tap a member to manage them. ★ admin, ✋ delegate.
 member-card =
     <b>{ $name }</b> ({ $username })
     { $org }: { $role }
@@ -181,7 +184,7 @@ error-org-admins-only = Only admins of { $name } can do that.
 error-not-org-admin = You are not an admin of any organization. Register one with /register, or ask your organization's admin.
 error-org-not-active = { $name } is not active in the network right now.
 error-empty = That was empty. Please write an answer, or /cancel to stop.
-error-too-long = That is { $length } characters; please keep it under { $limit }.
+error-too-long = That is { $length } characters; please keep it to at most { $limit }.
 error-no-conversation = I did not understand that. /help shows what you can do.
 error-text-only = Please answer with text, or /cancel to stop.
 error-unknown-command = I do not know that command. /help shows what you can do.
@@ -221,9 +224,15 @@ meeting-card =
 meeting-agenda-line = { "" }
     📝 { $agenda }
 meeting-capacity-line = { "" }
-    🪑 { $capacity } seats
+    🪑 { $capacity ->
+        [one] { $capacity } seat
+       *[other] { $capacity } seats
+    }
 meeting-seats-line = { "" }
-    🪑 { $capacity } seats, { $free } free
+    🪑 { $capacity ->
+        [one] { $capacity } seat
+       *[other] { $capacity } seats
+    }, { $free } free
 meeting-deadline-line = { "" }
     ⏳ Please answer by { $deadline }
 meeting-short-date = { $when }
@@ -282,13 +291,13 @@ calendar-caption = Open this file to add “{ $title }” to your calendar. If t
 
 meeting-ask-title = What is the meeting's title? (up to { $limit } characters; /cancel to stop)
 meeting-ask-when =
-    When is it? Write the date and time in { $zone } time, either
+    When is it? Write the date and time in { $zone }, either
     • Solar Hijri: <code>1405-09-30 14:00</code>, or
     • Gregorian: <code>2026-12-21 14:00</code>
 meeting-ask-venue = Where? A place or an online link (up to { $limit } characters).
 meeting-ask-agenda = A short agenda note (up to { $limit } characters), or Skip.
-meeting-ask-capacity = How many seats? Send a number, or Skip for no limit.
-meeting-ask-deadline = Until when may people answer? Date and time in { $zone } time like <code>1405-09-28 18:00</code>, or Skip to allow answers until the meeting starts.
+meeting-ask-capacity = How many seats? Send a number, or tap the button below if there is no limit.
+meeting-ask-deadline = Until when may people answer? Date and time in { $zone } like <code>1405-09-28 18:00</code>, or Skip to allow answers until the meeting starts.
 meeting-preview =
     <b>Please check the meeting</b>
 
@@ -298,7 +307,10 @@ meeting-scheduled =
 
     { $card }
 
-    Invitations will go to the { $people } members of the approved organizations.
+    { $people ->
+        [one] The invitation will go to the { $people } member of the approved organizations.
+       *[other] Invitations will go to the { $people } members of the approved organizations.
+    }
 meeting-edit-what =
     What do you want to change?
 
@@ -362,14 +374,17 @@ series-current =
     Next meeting: { $next }
 series-ask-week = To set a new rule, choose the week of the month (or send /series off to stop the current one):
 series-ask-weekday = The { $week } … which day?
-series-ask-time = At what time, in { $zone } time? Like <code>14:00</code>.
+series-ask-time = At what time, in { $zone }? Like <code>14:00</code>.
 series-time-invalid = Please write the time like 14:00.
 series-stopped = The monthly rule for “{ $title }” is stopped. Meetings already created stay.
 series-created-meeting =
     ✅ The next meeting is created:
 
     { $card }
-series-will-create = The next meeting will be created { $lead } days before it takes place.
+series-will-create = The next meeting will be created { $lead ->
+    [one] { $lead } day
+   *[other] { $lead } days
+} before it takes place.
 
 ## Meetings: mistakes
 

@@ -16,7 +16,7 @@ kind-other = دیگر
 status-pending = در انتظار تأیید
 status-approved = تأیید شده
 status-rejected = رد شده
-status-suspended = معطل شده
+status-suspended = تعلیق‌شده
 
 ## Commands (shown in Telegram's command menu and in /help; plain text)
 
@@ -59,11 +59,11 @@ welcome =
 
     { $intro }
 
-    /help همه کارهایی را که می‌توانید انجام دهید نشان می‌دهد.
-welcome-newcomer = برای اشتراک، با لینک دعوتی که مدیر نهاد شما می‌دهد به نهاد خود بپیوندید (یا کد را با /join بفرستید)، یا با /register یک نهاد نو ثبت کنید.
-welcome-member = شما عضو یکی از نهادهای شبکه هستید. /myorgs نهادهای شما را نشان می‌دهد.
-welcome-admin = شما مدیر یک نهاد هستید: با /invite لینک دعوت آن را می‌گیرید و با /members اعضای آن را مدیریت می‌کنید.
-welcome-coordinator = شما هماهنگ‌کننده هستید: نهادها را تأیید می‌کنید (/pending) و جلسات شبکه را پیش می‌برید.
+    با ⁦/help⁩ همه کارهایی را که می‌توانید انجام دهید ببینید.
+welcome-newcomer = برای اشتراک، با لینک دعوتی که مدیر نهاد شما می‌دهد به نهاد خود بپیوندید (یا کد را با ⁦/join⁩ بفرستید)، یا با ⁦/register⁩ یک نهاد نو ثبت کنید.
+welcome-member = شما عضو یکی از نهادهای شبکه هستید. ⁦/myorgs⁩ نهادهای شما را نشان می‌دهد.
+welcome-admin = شما مدیر یک نهاد هستید: با ⁦/invite⁩ لینک دعوت آن را می‌گیرید و با ⁦/members⁩ اعضای آن را مدیریت می‌کنید.
+welcome-coordinator = شما هماهنگ‌کننده هستید: نهادها را تأیید می‌کنید (⁦/pending⁩) و جلسات شبکه را برگزار می‌کنید.
 help =
     <b>کارهایی که می‌توانید انجام دهید</b>
     { $commands }
@@ -72,10 +72,10 @@ cancel-nothing = چیزی برای لغو کردن نیست.
 
 ## Registering an organization
 
-register-ask-name = نام نهاد شما چیست؟ (حداکثر { $limit } حرف؛ برای توقف /cancel را بفرستید)
+register-ask-name = نام نهاد شما چیست؟ (حداکثر { $limit } حرف؛ برای توقف ⁦/cancel⁩ را بفرستید)
 register-name-taken = نهادی به نام «{ $name }» قبلاً ثبت شده است. اگر از شماست، لینک دعوت را از مدیر آن بخواهید؛ در غیر آن، نام دیگری انتخاب کنید.
 register-ask-kind = نهاد شما از کدام نوع است؟
-register-use-buttons = لطفاً با دکمه‌های بالا انتخاب کنید، یا برای توقف /cancel را بفرستید.
+register-use-buttons = لطفاً با دکمه‌های بالا انتخاب کنید، یا برای توقف ⁦/cancel⁩ را بفرستید.
 register-kind-chosen = نوع: { $kind }
 register-ask-province = نهاد در کدام ولایت است؟ (حداکثر { $limit } حرف)
 register-ask-district = در کدام ولسوالی؟
@@ -109,13 +109,13 @@ pending-count = { $count ->
    *[other] { $count } نهاد در انتظار تأیید است:
 }
 org-approved-done = ✅ شما <b>{ $name }</b> را تأیید کردید.
-org-approved = 🎉 <b>{ $name }</b> تأیید شد! شما مدیر آن هستید. /invite را بفرستید تا لینکی را بگیرید که اعضا با آن می‌پیوندند.
-org-ask-reason = چرا <b>{ $name }</b> رد می‌شود؟ دلیل را در یک پیام بنویسید؛ ثبت‌کننده آن را می‌خواند. (برای توقف /cancel را بفرستید)
-org-rejected-done = ❌ شما <b>{ $name }</b> را رد کردید. دلیل آن به ثبت‌کننده گفته شد.
+org-approved = 🎉 <b>{ $name }</b> تأیید شد! شما مدیر آن هستید. ⁦/invite⁩ را بفرستید تا لینکی را بگیرید که اعضا با آن می‌پیوندند.
+org-ask-reason = چرا <b>{ $name }</b> رد می‌شود؟ دلیل را در یک پیام بنویسید؛ ثبت‌کننده آن را می‌خواند. (برای توقف ⁦/cancel⁩ را بفرستید)
+org-rejected-done = ❌ شما <b>{ $name }</b> را رد کردید. دلیل رد به ثبت‌کننده اطلاع داده شد.
 org-rejected =
     درخواست شما برای <b>{ $name }</b> تأیید نشد.
     دلیل: { $reason }
-    می‌توانید آن را اصلاح کنید و با /register دوباره درخواست بدهید.
+    می‌توانید آن را اصلاح کنید و با ⁦/register⁩ دوباره درخواست بدهید.
 org-already-decided = درباره { $name } قبلاً تصمیم گرفته شده است: { $status }.
 
 ## Invites and members
@@ -125,16 +125,16 @@ invite-link =
     لینک دعوت برای <b>{ $name }</b>:
     { $link }
 
-    یا کد <code>{ $code }</code> را با /join بفرستید. این لینک تا { $expires } اعتبار دارد. آن را فقط با اعضای نهاد خود شریک کنید.
+    یا کد <code>{ $code }</code> را با ⁦/join⁩ بفرستید. این لینک تا { $expires } اعتبار دارد. آن را فقط با اعضای نهاد خود شریک کنید.
 invite-revoked = لینک قبلی دیگر کار نمی‌کند.
-join-usage = کد را این‌طور بفرستید: /join abc234xyz9 — یا لینک دعوتی را که مدیر نهاد شما شریک کرده است، باز کنید.
+join-usage = کد را این‌طور بفرستید: ⁦/join abc234xyz9⁩ — یا لینک دعوتی را که مدیر نهاد شما شریک کرده است، باز کنید.
 join-code-missing = در این لینک دعوت کدی نیست. لینک را دوباره از مدیر نهاد خود بخواهید.
 join-code-unknown = این کد دعوت وجود ندارد. آن را بررسی کنید، یا از مدیر نهاد خود یک لینک نو بخواهید.
 join-code-revoked = این لینک دعوت { $name } با یک لینک نو عوض شده است. لینک فعلی را از مدیر بخواهید.
 join-code-expired = مدت اعتبار این لینک دعوت { $name } تمام شده است. از مدیر یک لینک نو بخواهید.
 join-already-member = شما قبلاً عضو { $name } هستید.
 join-done = به <b>{ $name }</b> خوش آمدید! شما اکنون عضو هستید. دعوت‌نامه‌های جلسات را همین‌جا دریافت می‌کنید.
-myorgs-none = شما هنوز عضو هیچ نهادی نیستید. با لینک دعوت نهاد خود بپیوندید، یا با /register یک نهاد ثبت کنید.
+myorgs-none = شما هنوز عضو هیچ نهادی نیستید. با لینک دعوت نهاد خود بپیوندید، یا با ⁦/register⁩ یک نهاد ثبت کنید.
 myorgs =
     <b>نهادهای شما</b>
     { $lines }
@@ -147,7 +147,7 @@ orgs =
 orgs-line = • <b>{ $name }</b> — { $kind }، { $district }، { $province }
 members-list = <b>{ $name }</b>: { $count } عضو (صفحه { $page } از { $pages }). برای مدیریت یک عضو، روی نام او بزنید. ★ مدیر، ✋ نماینده.
 member-card =
-    <b>{ $name }</b> ({ $username })
+    ‏<b>{ $name }</b> ({ $username })
     نقش در { $org }: { $role }
 member-remove-confirm = <b>{ $name }</b> از { $org } حذف شود؟
 member-removed = { $name } حذف شد.
@@ -159,15 +159,15 @@ members-last-admin = هر نهاد باید دست‌کم یک مدیر داشت
 
 ## Coordinators
 
-promote-usage = /promote را همراه با آی‌دی تلگرام یا @username آن شخص بفرستید، مثلاً /promote @username. آن شخص باید قبلاً ربات را شروع کرده باشد.
-demote-usage = /demote را همراه با آی‌دی تلگرام یا @username آن شخص بفرستید.
+promote-usage = دستور ⁦/promote⁩ را همراه با آی‌دی تلگرام یا ⁦@username⁩ آن شخص بفرستید، مثلاً ⁦/promote @username⁩. آن شخص باید قبلاً ربات را شروع کرده باشد.
+demote-usage = دستور ⁦/demote⁩ را همراه با آی‌دی تلگرام یا ⁦@username⁩ آن شخص بفرستید.
 promote-unknown-person = { $reference } را نمی‌شناسم. آن شخص اول باید ربات را شروع کند؛ بعد دوباره کوشش کنید.
 promote-already = { $name } قبلاً هماهنگ‌کننده است.
 promote-done = { $name } اکنون هماهنگ‌کننده است.
-promote-notice = شما اکنون هماهنگ‌کننده شبکه هستید. /help دستورهای نو شما را نشان می‌دهد.
+promote-notice = شما اکنون هماهنگ‌کننده شبکه هستید. ⁦/help⁩ دستورهای نو شما را نشان می‌دهد.
 demote-done = { $name } دیگر هماهنگ‌کننده نیست.
 demote-notice = شما دیگر هماهنگ‌کننده شبکه نیستید.
-demote-configured = { $name } از طریق تنظیمات ربات (SHURA_COORDINATORS) هماهنگ‌کننده است؛ فقط کسی که ربات را اداره می‌کند می‌تواند آن را تغییر دهد.
+demote-configured = { $name } از طریق تنظیمات ربات (⁦SHURA_COORDINATORS⁩) هماهنگ‌کننده است؛ فقط کسی که ربات را اداره می‌کند می‌تواند آن را تغییر دهد.
 demote-not-coordinator = { $name } هماهنگ‌کننده نیست.
 group-bound = این گروپ اکنون گروپ هماهنگی شبکه است. اطلاعیه‌های جلسات، نتیجه‌ها و خلاصه‌ها را این‌جا می‌فرستم. پیام‌های شخصی (دعوت‌نامه‌ها، رأی‌ها، نگرانی‌ها) در چت خصوصی می‌مانند.
 
@@ -178,13 +178,13 @@ error-group-only = این دستور فقط در گروپ کار می‌کند: 
 error-stale-button = این دکمه دیگر اعتبار ندارد. لطفاً دوباره شروع کنید.
 error-coordinators-only = فقط هماهنگ‌کننده‌ها می‌توانند این کار را بکنند.
 error-org-admins-only = فقط مدیران { $name } می‌توانند این کار را بکنند.
-error-not-org-admin = شما مدیر هیچ نهادی نیستید. با /register یک نهاد ثبت کنید، یا از مدیر نهاد خود بپرسید.
+error-not-org-admin = شما مدیر هیچ نهادی نیستید. با ⁦/register⁩ یک نهاد ثبت کنید، یا از مدیر نهاد خود بپرسید.
 error-org-not-active = { $name } در حال حاضر در شبکه فعال نیست.
-error-empty = پیام شما خالی بود. لطفاً جواب بنویسید، یا برای توقف /cancel را بفرستید.
-error-too-long = این متن { $length } حرف است؛ لطفاً آن را کمتر از { $limit } حرف نگه دارید.
-error-no-conversation = متوجه نشدم. /help نشان می‌دهد که چه کارهایی می‌توانید انجام دهید.
-error-text-only = لطفاً با متن جواب بدهید، یا برای توقف /cancel را بفرستید.
-error-unknown-command = این دستور را نمی‌شناسم. /help نشان می‌دهد که چه کارهایی می‌توانید انجام دهید.
+error-empty = پیام شما خالی بود. لطفاً جواب بنویسید، یا برای توقف ⁦/cancel⁩ را بفرستید.
+error-too-long = این متن { $length } حرف است؛ لطفاً آن را به { $limit } حرف یا کمتر کوتاه کنید.
+error-no-conversation = متوجه نشدم. ⁦/help⁩ نشان می‌دهد که چه کارهایی می‌توانید انجام دهید.
+error-text-only = لطفاً با متن جواب بدهید، یا برای توقف ⁦/cancel⁩ را بفرستید.
+error-unknown-command = این دستور را نمی‌شناسم. ⁦/help⁩ نشان می‌دهد که چه کارهایی می‌توانید انجام دهید.
 error-internal = ببخشید، از طرف من مشکلی پیش آمد. لطفاً چند لحظه بعد دوباره کوشش کنید.
 
 ## Meetings: commands and buttons
@@ -215,7 +215,7 @@ skipped = صرف‌نظر شد.
 ## Meetings: what a meeting looks like
 
 meeting-card =
-    <b>{ $title }</b>
+    ‏<b>{ $title }</b>
     🗓 زمان: { $when }
     📍 محل: { $venue }{ $agenda }{ $capacity }{ $deadline }
 meeting-agenda-line = { "" }
@@ -226,12 +226,12 @@ meeting-seats-line = { "" }
     🪑 ظرفیت: { $capacity } نفر، { $free } جای خالی
 meeting-deadline-line = { "" }
     ⏳ لطفاً تا { $deadline } جواب بدهید
-meeting-short-date = { $when }
+meeting-short-date = ‏{ $when }
 rsvp-answer-none = شما هنوز جواب نداده‌اید.
 rsvp-answer-going = جواب شما: ✅ می‌آیم
 rsvp-answer-maybe = جواب شما: 🤔 شاید
 rsvp-answer-declined = جواب شما: ❌ نمی‌توانم بیایم
-rsvp-answer-waitlist = ظرفیت جلسه پر است: شما نفر { $position } در فهرست انتظار هستید. وقتی جایی خالی شود، به شما خبر می‌دهم.
+rsvp-answer-waitlist = ظرفیت جلسه پر است: نام شما در فهرست انتظار، شماره { $position } است. وقتی جایی خالی شود، به شما خبر می‌دهم.
 
 ## Meetings: messages people receive
 
@@ -280,15 +280,15 @@ calendar-caption = این فایل را باز کنید تا «{ $title }» به
 
 ## Meetings: coordinators
 
-meeting-ask-title = عنوان جلسه چیست؟ (حداکثر { $limit } حرف؛ برای توقف /cancel را بفرستید)
+meeting-ask-title = عنوان جلسه چیست؟ (حداکثر { $limit } حرف؛ برای توقف ⁦/cancel⁩ را بفرستید)
 meeting-ask-when =
-    جلسه چه وقت است؟ تاریخ و ساعت را به وقت { $zone } (با ارقام انگلیسی یا فارسی) به یکی از این دو شکل بنویسید:
-    • هجری شمسی: <code>1405-09-30 14:00</code>، یا
-    • میلادی: <code>2026-12-21 14:00</code>
+    جلسه چه وقت است؟ تاریخ و ساعت را به { $zone } (با ارقام انگلیسی یا دری) به یکی از این دو شکل بنویسید:
+    • هجری شمسی: <code>⁦۱۴۰۵-۰۹-۳۰ ۱۴:۰۰⁩</code>، یا
+    • میلادی: <code>⁦۲۰۲۶-۱۲-۲۱ ۱۴:۰۰⁩</code>
 meeting-ask-venue = جلسه در کجا برگزار می‌شود؟ نام محل یا یک لینک آنلاین بنویسید (حداکثر { $limit } حرف).
 meeting-ask-agenda = یک یادداشت کوتاه درباره اجندا بنویسید (حداکثر { $limit } حرف)، یا «صرف‌نظر» را بزنید.
-meeting-ask-capacity = ظرفیت جلسه چند نفر است؟ یک عدد بفرستید، یا اگر محدودیتی نیست «صرف‌نظر» را بزنید.
-meeting-ask-deadline = اعضا تا چه وقت می‌توانند جواب بدهند؟ تاریخ و ساعت را به وقت { $zone } بنویسید، مثلاً <code>1405-09-28 18:00</code>؛ یا «صرف‌نظر» را بزنید تا جواب دادن تا شروع جلسه ممکن باشد.
+meeting-ask-capacity = ظرفیت جلسه چند نفر است؟ یک عدد بفرستید؛ اگر محدودیتی نیست، دکمه زیر را بزنید.
+meeting-ask-deadline = اعضا تا چه وقت می‌توانند جواب بدهند؟ تاریخ و ساعت را به { $zone } بنویسید، مثلاً <code>⁦۱۴۰۵-۰۹-۲۸ ۱۸:۰۰⁩</code>؛ یا «صرف‌نظر» را بزنید تا جواب دادن تا شروع جلسه ممکن باشد.
 meeting-preview =
     <b>لطفاً جلسه را بررسی کنید</b>
 
@@ -319,10 +319,10 @@ meetings-list =
     { $lines }
 meetings-line = • شماره { $id }: { $title } — { $when }
 pick-meeting = کدام جلسه؟
-meeting-id-invalid = «{ $text }» شماره جلسه نیست. /meetings شماره‌ها را نشان می‌دهد.
+meeting-id-invalid = «{ $text }» شماره جلسه نیست. ⁦/meetings⁩ شماره‌ها را نشان می‌دهد.
 attendance =
-    <b>حاضری: { $title }</b>
-    { $when }{ $capacity }
+    <b>وضعیت اشتراک: { $title }</b>
+    ‏{ $when }{ $capacity }
 
     { $total }
 
@@ -332,7 +332,7 @@ attendance-total = ✅ { $going } می‌آیند · 🤔 { $maybe } شاید ·
 attendance-org = ‏• { $name }: ✅ { $going } · 🤔 { $maybe } · ❌ { $declined } · ⏳ { $waitlist } · ❔ { $none }
 deliveries =
     <b>ارسال پیام‌ها: { $title }</b>
-    { $when }
+    ‏{ $when }
 
     📨 فرستاده شد: { $sent }
     ⏳ در انتظار: { $pending }
@@ -360,10 +360,10 @@ series-current =
     برنامه ماهوار: { $rule }.
     عنوان: { $title }
     جلسه بعدی: { $next }
-series-ask-week = برای تنظیم برنامه نو، هفته ماه را انتخاب کنید (یا برای توقف برنامه فعلی /series off را بفرستید):
+series-ask-week = برای تنظیم برنامه نو، هفته ماه را انتخاب کنید (یا برای توقف برنامه فعلی ⁦/series off⁩ را بفرستید):
 series-ask-weekday = { $week } … کدام روز هفته؟
-series-ask-time = در کدام ساعت، به وقت { $zone }؟ مثلاً <code>14:00</code>.
-series-time-invalid = لطفاً ساعت را این‌طور بنویسید: 14:00.
+series-ask-time = در کدام ساعت، به { $zone }؟ مثلاً <code>⁦۱۴:۰۰⁩</code>.
+series-time-invalid = لطفاً ساعت را این‌طور بنویسید: <code>⁦۱۴:۰۰⁩</code>.
 series-stopped = برنامه ماهوار «{ $title }» متوقف شد. جلساتی که قبلاً ایجاد شده‌اند باقی می‌مانند.
 series-created-meeting =
     ✅ جلسه بعدی ایجاد شد:
@@ -373,10 +373,10 @@ series-will-create = جلسه بعدی { $lead } روز پیش از برگزار
 
 ## Meetings: mistakes
 
-date-format = «{ $text }» را نتوانستم بخوانم. لطفاً آن را این‌طور بنویسید: <code>1405-09-30 14:00</code> یا <code>2026-12-21 14:00</code>.
+date-format = «{ $text }» را نتوانستم بخوانم. لطفاً آن را این‌طور بنویسید: <code>⁦۱۴۰۵-۰۹-۳۰ ۱۴:۰۰⁩</code> یا <code>⁦۲۰۲۶-۱۲-۲۱ ۱۴:۰۰⁩</code>.
 date-nonexistent = «{ $text }» تاریخ و ساعت درستی نیست. لطفاً روز و ماه را بررسی کنید.
 date-past = این زمان گذشته است. لطفاً زمانی در آینده انتخاب کنید.
-meeting-capacity-invalid = «{ $text }» عدد درستی برای ظرفیت نیست. یک عدد کامل مانند 40 بفرستید، یا «صرف‌نظر» را بزنید.
+meeting-capacity-invalid = «{ $text }» عدد درستی برای ظرفیت نیست. یک عدد کامل مانند ۴۰ بفرستید، یا «صرف‌نظر» را بزنید.
 meeting-deadline-after-start = مهلت جواب دادن باید پیش از شروع جلسه باشد.
 meeting-is-cancelled = { $title } لغو شده است.
 meeting-is-past = { $title } قبلاً شروع شده است؛ دیگر نمی‌توان آن را تغییر داد یا به آن جواب داد.

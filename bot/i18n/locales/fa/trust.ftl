@@ -5,9 +5,9 @@ error-network-only = این بخش تنها برای اعضای نهادهای �
 person-identity = { $name } (‏{ $username }، شناسه تلگرام { $id })
 promote-reference-invalid = { $reference } شناسه تلگرام یا نام کاربری نیست. شماره را بفرستید، یا نام کاربری را دقیقاً همان‌طور که نوشته شده همراه با ⁦@⁩ بفرستید.
 promote-confirm = این شخص هماهنگ‌کننده شود؟ او می‌تواند نهادها را تأیید کند، جلسه بگذارد و پاسخ همه اعضا را ببیند.
-    { $who }
+    ‏{ $who }
 demote-confirm = نقش هماهنگ‌کننده از این شخص گرفته شود؟
-    { $who }
+    ‏{ $who }
 button-promote = بله، هماهنگ‌کننده شود
 button-demote = بله، گرفته شود
 roles-unchanged = هیچ چیزی تغییر نکرد.

@@ -16,7 +16,7 @@ kind-other = نور
 status-pending = د تایید په تمه
 status-approved = تایید شوی
 status-rejected = رد شوی
-status-suspended = ځنډول شوی
+status-suspended = تعلیق شوی
 
 ## Commands (shown in Telegram's command menu and in /help; plain text)
 
@@ -55,15 +55,15 @@ button-back = ‹ شاته
 language-choose = Choose your language · زبان خود را انتخاب کنید · خپله ژبه وټاکئ
 language-set = ژبه په پښتو واړول شوه.
 welcome =
-    سلام { $name }! زه شورا یم، ستاسو د شبکې د میاشتنۍ همغږۍ غونډې مرستیال.
+    سلام { $name }! زه شورا یم، ستاسو د شبکې د میاشتنۍ همغږۍ غونډې مرستندوی.
 
     { $intro }
 
-    /help هغه ټول کارونه ښيي چې تاسو یې کولی شئ.
-welcome-newcomer = د ګډون لپاره، د هغه بلنې لینک په مرسته خپل سازمان ته ورګډ شئ چې د سازمان مدیر یې درکوي (یا کوډ له /join سره ولېږئ)، یا د /register په مرسته نوی سازمان ثبت کړئ.
-welcome-member = تاسو د شبکې د یوه سازمان غړی یاست. /myorgs ستاسو سازمانونه ښيي.
-welcome-admin = تاسو د یوه سازمان مدیر یاست: /invite تاسو ته د هغه د بلنې لینک درکوي او د /members په مرسته یې غړي اداره کولی شئ.
-welcome-coordinator = تاسو همغږي کوونکی یاست: سازمانونه تاییدوئ (/pending) او د شبکې غونډې پرمخ وړئ.
+    د ⁦/help⁩ په مرسته ټول هغه کارونه وګورئ چې کولی یې شئ.
+welcome-newcomer = د ګډون لپاره، د هغه لینک له لارې خپل سازمان ته ورګډ شئ چې ستاسو د سازمان مدیر یې درکوي (یا کوډ له ⁦/join⁩ سره ولېږئ)، یا د ⁦/register⁩ په مرسته نوی سازمان ثبت کړئ.
+welcome-member = تاسو د شبکې د یوه سازمان غړی یاست. ⁦/myorgs⁩ ستاسو سازمانونه ښيي.
+welcome-admin = تاسو د یوه سازمان مدیر یاست: ⁦/invite⁩ تاسو ته د هغه د بلنې لینک درکوي او د ⁦/members⁩ په مرسته یې غړي اداره کولی شئ.
+welcome-coordinator = تاسو همغږي کوونکی یاست: سازمانونه تاییدوئ (⁦/pending⁩) او د شبکې غونډې پرمخ وړئ.
 help =
     <b>تاسو څه کولی شئ</b>
     { $commands }
@@ -72,10 +72,10 @@ cancel-nothing = د لغوه کولو لپاره هېڅ شی نشته.
 
 ## Registering an organization
 
-register-ask-name = ستاسو د سازمان نوم څه دی؟ (تر { $limit } تورو پورې؛ د بندولو لپاره /cancel ولېږئ)
+register-ask-name = ستاسو د سازمان نوم څه دی؟ (تر { $limit } تورو پورې؛ د بندولو لپاره ⁦/cancel⁩ ولېږئ)
 register-name-taken = د «{ $name }» په نوم یو سازمان مخکې ثبت شوی دی. که ستاسو وي، له مدیر څخه یې د بلنې لینک وغواړئ؛ که نه، بل نوم وټاکئ.
 register-ask-kind = ستاسو سازمان کوم ډول دی؟
-register-use-buttons = مهرباني وکړئ پورته تڼیو څخه یوه وټاکئ، یا د بندولو لپاره /cancel ولېږئ.
+register-use-buttons = مهرباني وکړئ له پورته تڼیو څخه یوه وټاکئ، یا د بندولو لپاره ⁦/cancel⁩ ولېږئ.
 register-kind-chosen = ډول: { $kind }
 register-ask-province = سازمان په کوم ولایت کې دی؟ (تر { $limit } تورو پورې)
 register-ask-district = په کومه ولسوالۍ کې؟
@@ -109,13 +109,13 @@ pending-count = { $count ->
    *[other] { $count } سازمانونه د تایید په تمه دي:
 }
 org-approved-done = ✅ تاسو <b>{ $name }</b> تایید کړ.
-org-approved = 🎉 <b>{ $name }</b> تایید شو! تاسو یې مدیر یاست. /invite ولېږئ ترڅو هغه لینک ترلاسه کړئ چې غړي پرې ورګډېږي.
-org-ask-reason = <b>{ $name }</b> ولې ردېږي؟ دلیل په یوه پیغام کې ولیکئ؛ ثبت کوونکی به یې ولولي. (د بندولو لپاره /cancel ولېږئ)
+org-approved = 🎉 <b>{ $name }</b> تایید شو! تاسو یې مدیر یاست. ⁦/invite⁩ ولېږئ ترڅو هغه لینک ترلاسه کړئ چې غړي پرې ورګډېږي.
+org-ask-reason = <b>{ $name }</b> ولې ردېږي؟ دلیل په یوه پیغام کې ولیکئ؛ ثبت کوونکی به یې ولولي. (د بندولو لپاره ⁦/cancel⁩ ولېږئ)
 org-rejected-done = ❌ تاسو <b>{ $name }</b> رد کړ. ثبت کوونکي ته دلیل وویل شو.
 org-rejected =
     د <b>{ $name }</b> لپاره ستاسو غوښتنه تایید نه شوه.
     دلیل: { $reason }
-    تاسو کولی شئ سمه یې کړئ او د /register په مرسته بیا غوښتنه وکړئ.
+    تاسو کولی شئ سمه یې کړئ او د ⁦/register⁩ په مرسته بیا غوښتنه وکړئ.
 org-already-decided = د { $name } په اړه مخکې پرېکړه شوې ده: { $status }.
 
 ## Invites and members
@@ -125,29 +125,32 @@ invite-link =
     د <b>{ $name }</b> د بلنې لینک:
     { $link }
 
-    یا کوډ <code>{ $code }</code> له /join سره ولېږئ. دا تر { $expires } پورې اعتبار لري. یوازې له خپلو غړو سره یې شریک کړئ.
+    یا کوډ <code>{ $code }</code> له ⁦/join⁩ سره ولېږئ. دا تر { $expires } پورې اعتبار لري. یوازې له خپلو غړو سره یې شریک کړئ.
 invite-revoked = زوړ لینک نور کار نه کوي.
-join-usage = کوډ داسې ولېږئ: /join abc234xyz9 — یا هغه د بلنې لینک پرانیزئ چې ستاسو د سازمان مدیر شریک کړی دی.
+join-usage = کوډ داسې ولېږئ: ⁦/join abc234xyz9⁩ — یا هغه د بلنې لینک پرانیزئ چې ستاسو د سازمان مدیر شریک کړی دی.
 join-code-missing = په دې د بلنې لینک کې کوډ نشته. د خپل سازمان له مدیر څخه لینک بیا وغواړئ.
 join-code-unknown = دا د بلنې کوډ شتون نه لري. کوډ وګورئ، یا د خپل سازمان له مدیر څخه نوی لینک وغواړئ.
 join-code-revoked = د { $name } دا د بلنې لینک په نوي لینک بدل شوی دی. له مدیر څخه اوسنی لینک وغواړئ.
 join-code-expired = د { $name } د دې بلنې لینک موده پای ته رسېدلې ده. له مدیر څخه نوی لینک وغواړئ.
 join-already-member = تاسو لا د مخه د { $name } غړی یاست.
 join-done = <b>{ $name }</b> ته ښه راغلاست! تاسو اوس غړی یاست. د غونډو بلنې به همدلته ترلاسه کوئ.
-myorgs-none = تاسو لا تر اوسه د هېڅ سازمان غړی نه یاست. د خپل سازمان د بلنې لینک له لارې ورګډ شئ، یا د /register په مرسته یو سازمان ثبت کړئ.
+myorgs-none = تاسو لا تر اوسه د هېڅ سازمان غړی نه یاست. د خپل سازمان د بلنې لینک له لارې ورګډ شئ، یا د ⁦/register⁩ په مرسته یو سازمان ثبت کړئ.
 myorgs =
     <b>ستاسو سازمانونه</b>
     { $lines }
 myorgs-line = • { $name } — { $role } (حالت: { $status })
-myorgs-application = • { $name } — ستاسو غوښتنه: { $status }
+myorgs-application = • { $name } — ستاسو د غوښتنې حالت: { $status }
 orgs-none = تر اوسه هېڅ سازمان نه دی تایید شوی.
 orgs =
     <b>د شبکې سازمانونه ({ $count })</b>
     { $lines }
 orgs-line = • <b>{ $name }</b> — { $kind }، { $district }، { $province }
-members-list = <b>{ $name }</b>: { $count } غړي (پاڼه { $page } له { $pages } څخه). د اداره کولو لپاره پر یوه غړي کېکاږئ. ★ مدیر، ✋ استازی.
+members-list = <b>{ $name }</b>: { $count ->
+    [one] یو غړی
+   *[other] { $count } غړي
+} (پاڼه { $page } له { $pages } څخه). د اداره کولو لپاره پر یوه غړي کېکاږئ. ★ مدیر، ✋ استازی.
 member-card =
-    <b>{ $name }</b> ({ $username })
+    ‏<b>{ $name }</b> ({ $username })
     په { $org } کې رول: { $role }
 member-remove-confirm = <b>{ $name }</b> له { $org } څخه لرې شي؟
 member-removed = { $name } لرې شو.
@@ -159,15 +162,15 @@ members-last-admin = هر سازمان لږ تر لږه یو مدیر ته اړ�
 
 ## Coordinators
 
-promote-usage = /promote د هغه کس د ټلګرام آی‌ډي یا @username سره ولېږئ، د بېلګې په توګه /promote @username. هغه باید مخکې بوټ پیل کړی وي.
-demote-usage = /demote د هغه کس د ټلګرام آی‌ډي یا @username سره ولېږئ.
-promote-unknown-person = زه { $reference } نه پېژنم. هغه باید لومړی بوټ پیل کړي؛ بیا هڅه وکړئ.
+promote-usage = د ⁦/promote⁩ کمانډ د هغه کس د ټلګرام آی‌ډي یا ⁦@username⁩ سره ولېږئ، د بېلګې په توګه ⁦/promote @username⁩. هغه باید مخکې روبوټ پیل کړی وي.
+demote-usage = د ⁦/demote⁩ کمانډ د هغه کس د ټلګرام آی‌ډي یا ⁦@username⁩ سره ولېږئ.
+promote-unknown-person = زه { $reference } نه پېژنم. هغه باید لومړی روبوټ پیل کړي؛ بیا هڅه وکړئ.
 promote-already = { $name } لا د مخه همغږي کوونکی دی.
 promote-done = { $name } اوس همغږي کوونکی دی.
-promote-notice = تاسو اوس د شبکې همغږي کوونکی یاست. /help ستاسو نوي کمانډونه ښيي.
+promote-notice = تاسو اوس د شبکې همغږي کوونکی یاست. ⁦/help⁩ ستاسو نوي کمانډونه ښيي.
 demote-done = { $name } نور همغږي کوونکی نه دی.
 demote-notice = تاسو نور د شبکې همغږي کوونکی نه یاست.
-demote-configured = { $name } د بوټ د تنظیماتو (SHURA_COORDINATORS) له مخې همغږي کوونکی دی؛ دا یوازې هغه څوک بدلولی شي چې بوټ چلوي.
+demote-configured = { $name } د روبوټ د تنظیماتو (⁦SHURA_COORDINATORS⁩) له مخې همغږي کوونکی دی؛ دا یوازې هغه څوک بدلولی شي چې روبوټ چلوي.
 demote-not-coordinator = { $name } همغږي کوونکی نه دی.
 group-bound = دا ګروپ اوس د شبکې د همغږۍ ګروپ دی. د غونډو خبرتیاوې، پایلې او لنډیزونه به دلته خپروم. شخصي پیغامونه (بلنې، رایې، اندېښنې) په خصوصي چټ کې پاتې کېږي.
 
@@ -178,13 +181,13 @@ error-group-only = دا کمانډ یوازې په ګروپ کې کار کوي: 
 error-stale-button = دا تڼۍ نور اعتبار نه لري. مهرباني وکړئ بیا پیل وکړئ.
 error-coordinators-only = دا کار یوازې همغږي کوونکي کولی شي.
 error-org-admins-only = دا کار یوازې د { $name } مدیران کولی شي.
-error-not-org-admin = تاسو د هېڅ سازمان مدیر نه یاست. د /register په مرسته یو سازمان ثبت کړئ، یا د خپل سازمان له مدیر څخه پوښتنه وکړئ.
+error-not-org-admin = تاسو د هېڅ سازمان مدیر نه یاست. د ⁦/register⁩ په مرسته یو سازمان ثبت کړئ، یا د خپل سازمان له مدیر څخه پوښتنه وکړئ.
 error-org-not-active = { $name } اوس مهال په شبکه کې فعال نه دی.
-error-empty = پیغام خالي و. مهرباني وکړئ ځواب ولیکئ، یا د بندولو لپاره /cancel ولېږئ.
-error-too-long = دا { $length } توري دي؛ مهرباني وکړئ له { $limit } تورو څخه یې کم وساتئ.
-error-no-conversation = پوه نه شوم. /help ښيي چې تاسو څه کولی شئ.
-error-text-only = مهرباني وکړئ په متن ځواب ورکړئ، یا د بندولو لپاره /cancel ولېږئ.
-error-unknown-command = دا کمانډ نه پېژنم. /help ښيي چې تاسو څه کولی شئ.
+error-empty = پیغام خالي و. مهرباني وکړئ ځواب ولیکئ، یا د بندولو لپاره ⁦/cancel⁩ ولېږئ.
+error-too-long = دا { $length } توري دي؛ مهرباني وکړئ تر { $limit } تورو پورې یې لنډ کړئ.
+error-no-conversation = پوه نه شوم. ⁦/help⁩ ښيي چې تاسو څه کولی شئ.
+error-text-only = مهرباني وکړئ په متن ځواب ورکړئ، یا د بندولو لپاره ⁦/cancel⁩ ولېږئ.
+error-unknown-command = دا کمانډ نه پېژنم. ⁦/help⁩ ښيي چې تاسو څه کولی شئ.
 error-internal = بښنه غواړم، زما له خوا کومه ستونزه پېښه شوه. مهرباني وکړئ یو څو شېبې وروسته بیا هڅه وکړئ.
 
 ## Meetings: commands and buttons
@@ -199,7 +202,7 @@ cmd-attendance = څوک غونډې ته راځي
 cmd-deliveries = د یوې غونډې لپاره لېږل شوي پیغامونه
 button-going = ✅ راځم
 button-maybe = 🤔 کېدای شي
-button-cant-go = ❌ نشم راتلای
+button-cant-go = ❌ نه شم راتلای
 button-calendar = 📅 جنتري ته ورزیاتول
 button-schedule = ✅ غونډه ثبت کړئ
 button-confirm-cancel-meeting = هو، غونډه لغوه کړئ
@@ -215,23 +218,29 @@ skipped = پرېښودل شو.
 ## Meetings: what a meeting looks like
 
 meeting-card =
-    <b>{ $title }</b>
+    ‏<b>{ $title }</b>
     🗓 وخت: { $when }
     📍 ځای: { $venue }{ $agenda }{ $capacity }{ $deadline }
 meeting-agenda-line = { "" }
     📝 اجنډا: { $agenda }
 meeting-capacity-line = { "" }
-    🪑 ظرفیت: { $capacity } تنه
+    🪑 ظرفیت: { $capacity ->
+        [one] یو تن
+       *[other] { $capacity } تنه
+    }
 meeting-seats-line = { "" }
-    🪑 ظرفیت: { $capacity } تنه، خالي ځایونه: { $free }
+    🪑 ظرفیت: { $capacity ->
+        [one] یو تن
+       *[other] { $capacity } تنه
+    }، خالي ځایونه: { $free }
 meeting-deadline-line = { "" }
     ⏳ مهرباني وکړئ تر { $deadline } پورې ځواب ورکړئ
-meeting-short-date = { $when }
+meeting-short-date = ‏{ $when }
 rsvp-answer-none = تاسو لا ځواب نه دی ورکړی.
 rsvp-answer-going = ستاسو ځواب: ✅ راځم
 rsvp-answer-maybe = ستاسو ځواب: 🤔 کېدای شي
-rsvp-answer-declined = ستاسو ځواب: ❌ نشم راتلای
-rsvp-answer-waitlist = غونډه ډکه ده: تاسو د انتظار په لېست کې { $position } نمبر یاست. کله چې یو ځای خالي شي، تاسو ته به خبر درکړم.
+rsvp-answer-declined = ستاسو ځواب: ❌ نه شم راتلای
+rsvp-answer-waitlist = غونډه ډکه ده: د انتظار په لړلیک کې ستاسو شمېره { $position } ده. کله چې یو ځای خالي شي، تاسو ته به خبر درکړم.
 
 ## Meetings: messages people receive
 
@@ -248,7 +257,7 @@ reminder =
 
     { $answer }
 nudge =
-    📩 <b>راځئ که نه؟</b> مهرباني وکړئ یو ځواب وټاکئ چې همغږي کوونکي پلان جوړ کړای شي.
+    📩 <b>غونډې ته راځئ؟</b> مهرباني وکړئ یو ځواب وټاکئ چې همغږي کوونکي پلان جوړ کړای شي.
 
     { $card }
 
@@ -260,7 +269,7 @@ update =
 
     { $answer }
 promotion =
-    🎉 <b>یو ځای خالي شو: تاسو اوس غونډې ته ځئ!</b>
+    🎉 <b>یو ځای خالي شو: اوس تاسو په غونډه کې ګډون کوئ!</b>
 
     { $card }
 
@@ -280,15 +289,15 @@ calendar-caption = دا فایل پرانیزئ ترڅو «{ $title }» ستاس
 
 ## Meetings: coordinators
 
-meeting-ask-title = د غونډې سرلیک څه دی؟ (تر { $limit } تورو پورې؛ د بندولو لپاره /cancel ولېږئ)
+meeting-ask-title = د غونډې سرلیک څه دی؟ (تر { $limit } تورو پورې؛ د بندولو لپاره ⁦/cancel⁩ ولېږئ)
 meeting-ask-when =
-    غونډه کله ده؟ نېټه او وخت د { $zone } د وخت له مخې (په انګلیسي یا پښتو عددونو) په یوه له دې دوو ډولونو ولیکئ:
-    • لمریز هجري: <code>1405-09-30 14:00</code>، یا
-    • میلادي: <code>2026-12-21 14:00</code>
+    غونډه کله ده؟ نېټه او وخت ({ $zone }، په انګلیسي یا پښتو شمېرو) ولیکئ؛ له دې دوو بڼو څخه یوه وکاروئ:
+    • لمریز هجري: <code>⁦۱۴۰۵-۰۹-۳۰ ۱۴:۰۰⁩</code>، یا
+    • میلادي: <code>⁦۲۰۲۶-۱۲-۲۱ ۱۴:۰۰⁩</code>
 meeting-ask-venue = چېرته؟ د ځای نوم یا آنلاین لینک ولیکئ (تر { $limit } تورو پورې).
 meeting-ask-agenda = د اجنډا په اړه یو لنډ یادښت ولیکئ (تر { $limit } تورو پورې)، یا «پرېښودل» کېکاږئ.
-meeting-ask-capacity = غونډه څو تنو ته ځای لري؟ یو عدد ولېږئ، یا که محدودیت نه وي «پرېښودل» کېکاږئ.
-meeting-ask-deadline = غړي تر کومه وخته ځواب ورکولی شي؟ نېټه او وخت د { $zone } د وخت له مخې داسې ولیکئ: <code>1405-09-28 18:00</code>؛ یا «پرېښودل» کېکاږئ ترڅو د غونډې تر پیله پورې ځواب ورکول ممکن وي.
+meeting-ask-capacity = غونډه څو تنو ته ځای لري؟ یو عدد ولېږئ؛ که محدودیت نه وي، لاندې تڼۍ کېکاږئ.
+meeting-ask-deadline = غړي تر کومه وخته ځواب ورکولی شي؟ نېټه او وخت ({ $zone }) داسې ولیکئ: <code>⁦۱۴۰۵-۰۹-۲۸ ۱۸:۰۰⁩</code>؛ یا «پرېښودل» کېکاږئ ترڅو د غونډې تر پیله پورې ځواب ورکول ممکن وي.
 meeting-preview =
     <b>مهرباني وکړئ غونډه وګورئ</b>
 
@@ -298,13 +307,16 @@ meeting-scheduled =
 
     { $card }
 
-    بلنې به د تایید شویو سازمانونو { $people } غړو ته ولېږل شي.
+    بلنې به د تایید شویو سازمانونو { $people ->
+        [one] یوه غړي
+       *[other] { $people } غړو
+    } ته ولېږل شي.
 meeting-edit-what =
     څه بدلول غواړئ؟
 
     { $card }
 meeting-edited =
-    ✅ بدلون راغی. ټولو رابلل شویو کسانو ته خبر ورکول کېږي.
+    ✅ بدلونونه خوندي شول. ټولو رابلل شویو کسانو ته خبر ورکول کېږي.
 
     { $card }
 meeting-cancel-confirm =
@@ -319,10 +331,10 @@ meetings-list =
     { $lines }
 meetings-line = • شمېره { $id }: { $title } — { $when }
 pick-meeting = کومه غونډه؟
-meeting-id-invalid = «{ $text }» د غونډې شمېره نه ده. /meetings شمېرې ښيي.
+meeting-id-invalid = «{ $text }» د غونډې شمېره نه ده. ⁦/meetings⁩ شمېرې ښيي.
 attendance =
     <b>ګډون: { $title }</b>
-    { $when }{ $capacity }
+    ‏{ $when }{ $capacity }
 
     { $total }
 
@@ -332,11 +344,11 @@ attendance-total = ✅ { $going } راځي · 🤔 { $maybe } کېدای شي ·
 attendance-org = ‏• { $name }: ✅ { $going } · 🤔 { $maybe } · ❌ { $declined } · ⏳ { $waitlist } · ❔ { $none }
 deliveries =
     <b>لېږل شوي پیغامونه: { $title }</b>
-    { $when }
+    ‏{ $when }
 
     📨 ولېږل شول: { $sent }
     ⏳ په تمه: { $pending }
-    🚫 ونه رسېدل (بوټ یې بلاک کړی یا یې هېڅکله نه دی پیل کړی): { $unreachable }
+    🚫 ونه رسېدل (روبوټ یې بلاک کړی یا یې هېڅکله نه دی پیل کړی): { $unreachable }
     ⚠️ له څو هڅو وروسته ناکام: { $failed }
     ⏭ پرېښودل شول (نور ګټور نه وو): { $skipped }
 
@@ -348,35 +360,38 @@ series-week-3 = درېیمه
 series-week-4 = څلورمه
 series-week--1 = وروستۍ
 weekday-0 = دوشنبه
-weekday-1 = سه شنبه
+weekday-1 = سه‌شنبه
 weekday-2 = چهارشنبه
 weekday-3 = پنجشنبه
 weekday-4 = جمعه
 weekday-5 = شنبه
 weekday-6 = یکشنبه
-series-rule = د هرې { $calendar } میاشتې { $week } { $weekday }، ساعت { $time }
+series-rule = د { $calendar } کال د هرې میاشتې { $week } { $weekday }، په { $time } بجو
 series-none = هېڅ میاشتنی مهالوېش نه دی ټاکل شوی.
 series-current =
     میاشتنی مهالوېش: { $rule }.
     سرلیک: { $title }
     راتلونکې غونډه: { $next }
-series-ask-week = د نوي مهالوېش د ټاکلو لپاره د میاشتې اونۍ وټاکئ (یا د اوسني مهالوېش د بندولو لپاره /series off ولېږئ):
+series-ask-week = د نوي مهالوېش د ټاکلو لپاره د میاشتې اونۍ وټاکئ (یا د اوسني مهالوېش د بندولو لپاره ⁦/series off⁩ ولېږئ):
 series-ask-weekday = { $week } … کومه ورځ؟
-series-ask-time = په کوم ساعت، د { $zone } د وخت له مخې؟ د بېلګې په توګه <code>14:00</code>.
-series-time-invalid = مهرباني وکړئ وخت داسې ولیکئ: 14:00.
+series-ask-time = په کوم ساعت ({ $zone })؟ د بېلګې په توګه <code>⁦۱۴:۰۰⁩</code>.
+series-time-invalid = مهرباني وکړئ وخت داسې ولیکئ: <code>⁦۱۴:۰۰⁩</code>.
 series-stopped = د «{ $title }» میاشتنی مهالوېش بند شو. هغه غونډې چې مخکې جوړې شوې دي پاتې کېږي.
 series-created-meeting =
     ✅ راتلونکې غونډه جوړه شوه:
 
     { $card }
-series-will-create = راتلونکې غونډه به له پیل کېدو { $lead } ورځې مخکې جوړه شي.
+series-will-create = راتلونکې غونډه به له پیل کېدو { $lead ->
+    [one] یوه ورځ
+   *[other] { $lead } ورځې
+} مخکې جوړه شي.
 
 ## Meetings: mistakes
 
-date-format = «{ $text }» مې ونه شو لوستلای. مهرباني وکړئ داسې یې ولیکئ: <code>1405-09-30 14:00</code> یا <code>2026-12-21 14:00</code>.
+date-format = «{ $text }» مې ونه شو لوستلای. مهرباني وکړئ داسې یې ولیکئ: <code>⁦۱۴۰۵-۰۹-۳۰ ۱۴:۰۰⁩</code> یا <code>⁦۲۰۲۶-۱۲-۲۱ ۱۴:۰۰⁩</code>.
 date-nonexistent = «{ $text }» سمه نېټه او وخت نه دی. مهرباني وکړئ ورځ او میاشت وګورئ.
 date-past = دا وخت تېر شوی دی. مهرباني وکړئ په راتلونکي کې یو وخت وټاکئ.
-meeting-capacity-invalid = «{ $text }» د ځایونو شمېر نه دی. یو بشپړ عدد لکه 40 ولېږئ، یا «پرېښودل» کېکاږئ.
+meeting-capacity-invalid = «{ $text }» د ځایونو شمېر نه دی. یو بشپړ عدد لکه ۴۰ ولېږئ، یا «پرېښودل» کېکاږئ.
 meeting-deadline-after-start = د ځواب ورکولو وروستۍ نېټه باید د غونډې له پیل مخکې وي.
 meeting-is-cancelled = { $title } لغوه شوې ده.
 meeting-is-past = { $title } پیل شوې ده؛ نور نه بدلېدای شي او نه ورته ځواب ورکول کېدای شي.

@@ -5,9 +5,9 @@ error-network-only = دا برخه یوازې د شبکې د سازمانونو 
 person-identity = { $name } (‏{ $username }، د تلګرام پېژند شمېره { $id })
 promote-reference-invalid = { $reference } د تلګرام پېژند شمېره یا کارن نوم نه دی. شمېره ولېږئ، یا کارن نوم په سمه توګه له ⁦@⁩ سره ولېږئ.
 promote-confirm = دا کس همغږي کوونکی شي؟ دوی به وکولی شي سازمانونه تایید کړي، غونډې وټاکي او د ټولو غړو ځوابونه وویني.
-    { $who }
+    ‏{ $who }
 demote-confirm = د همغږي کوونکي رول له دې کس څخه واخیستل شي؟
-    { $who }
+    ‏{ $who }
 button-promote = هو، همغږي کوونکی دې شي
 button-demote = هو، دې واخیستل شي
 roles-unchanged = هېڅ شی بدل نه شو.
