@@ -17,7 +17,7 @@ from bot.handlers.common import (
     handler,
 )
 from bot.handlers.dialogs import flow
-from bot.i18n import Html, msg
+from bot.i18n import Html, Zone, msg
 from bot.jobs.series import delivery_plan
 from bot.presentation import NUMBER
 from bot.services import dialogs, meetings, rsvp
@@ -44,14 +44,14 @@ def _skip_button(step: str) -> Keyboard:
 
 _PROMPTS = {
     "title": lambda turn: Send(msg("meeting-ask-title", limit=meetings.TITLE_LIMIT)),
-    "when": lambda turn: Send(msg("meeting-ask-when", zone=zone(turn))),
+    "when": lambda turn: Send(msg("meeting-ask-when", zone=Zone(zone(turn)))),
     "venue": lambda turn: Send(msg("meeting-ask-venue", limit=meetings.VENUE_LIMIT)),
     "agenda": lambda turn: Send(
         msg("meeting-ask-agenda", limit=meetings.AGENDA_LIMIT), _skip_button("agenda")
     ),
     "capacity": lambda turn: Send(msg("meeting-ask-capacity"), _skip_button("capacity")),
     "deadline": lambda turn: Send(
-        msg("meeting-ask-deadline", zone=zone(turn)), _skip_button("deadline")
+        msg("meeting-ask-deadline", zone=Zone(zone(turn))), _skip_button("deadline")
     ),
 }
 _ORDER = ("title", "when", "venue", "agenda", "capacity", "deadline", "confirm")
@@ -306,7 +306,7 @@ async def on_field(turn: Turn) -> Replies:
     )
     prompt = msg(
         _EDIT_PROMPTS[field],
-        zone=zone(turn),
+        zone=Zone(zone(turn)),
         limit=meetings.VENUE_LIMIT if field == "venue" else meetings.AGENDA_LIMIT,
     )
     keyboard = (

@@ -6,7 +6,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot.handlers.common import CallbackData, Edit, Keyboard, Replies, Reply, Send, Turn, handler
 from bot.handlers.dialogs import flow
-from bot.i18n import Msg, When, msg
+from bot.i18n import Msg, When, Zone, msg
 from bot.jobs.series import delivery_plan
 from bot.presentation import Button
 from bot.services import dialogs, meetings, series
@@ -101,7 +101,7 @@ async def on_calendar(turn: Turn) -> Replies:
         {"week": week, "weekday": day, "calendar": calendar_name},
     )
     chosen = _rule_text(week, day, calendar_name, "…")
-    return [Edit(chosen), Send(msg("series-ask-time", zone=turn.runtime.settings.timezone))]
+    return [Edit(chosen), Send(msg("series-ask-time", zone=Zone(turn.runtime.settings.timezone)))]
 
 
 @flow(SERIES)
