@@ -17,7 +17,7 @@ from bot.handlers.common import (
 )
 from bot.handlers.members import joined
 from bot.handlers.menu import commands_for, publish_coordinator_menu
-from bot.i18n import LANGUAGES, Html, Msg, msg
+from bot.i18n import LANGUAGES, Msg, msg
 from bot.services import dialogs as dialog_store
 from bot.services import members, people
 from bot.services.errors import DomainError
@@ -45,10 +45,8 @@ async def welcome(turn: Turn) -> Send:
 
 
 async def help_text(turn: Turn) -> Msg:
-    catalog = turn.runtime.catalog
     names = commands_for(turn.actor)
-    lines = [f"/{name} — {catalog.text(turn.lang, f'cmd-{name}')}" for name in names]
-    return msg("help", commands=Html("\n".join(lines)))
+    return msg("help", commands=turn.runtime.catalog.command_lines(turn.lang, names))
 
 
 @handler()
