@@ -85,7 +85,10 @@ def problems(text: str) -> list[str]:
         if not line.strip() or URL_LINE.fullmatch(line):
             continue  # a link alone on its line is read left to right, as a link
         direction = base_direction(line)
-        if direction == "L":
+        # A line of numbers and symbols only (a day on a button, a clock) has no words to put
+        # in order; a line with Dari or Pashto in it, even inside an isolate, must be right-to-left.
+        has_words = any(unicodedata.bidirectional(char) in ("L", "R", "AL") for char in line)
+        if direction == "L" and has_words:
             found.append(f"starts left-to-right: {line!r}")
         display = get_display(line, base_dir=direction)
         for token in must_read_as_written(line):
