@@ -76,6 +76,7 @@ def build_application(
         rate=settings.send_rate,
         concurrency=settings.send_concurrency,
         coordinators=settings.coordinators,
+        meeting_length=settings.meeting_length,
     )
     dispatcher.job_queue = application.job_queue
     application.bot_data[RUNTIME_KEY] = Runtime(

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import UTC, timedelta
+from urllib.parse import quote, urlencode
+
 from bot.i18n import Msg, When, msg
 from bot.presentation import Button, CallbackData, Keyboard
 from db.models import Meeting, MemberRole, Membership, Rsvp, RsvpAnswer
@@ -41,31 +45,121 @@ def card(meeting: Meeting, *, seats_taken: int | None = None) -> Msg:
     )
 
 
+def seats_line(meeting: Meeting, seats_taken: int) -> Msg:
+    """Seats left, counted when the card is rendered; full says Going means the waitlist."""
+    if meeting.capacity is None:
+        return msg("blank")
+    free = max(meeting.capacity - seats_taken, 0)
+    if free == 0:
+        return msg("card-seats-full", capacity=meeting.capacity)
+    return msg("card-seats-left", free=free, capacity=meeting.capacity)
+
+
+def live_card(meeting: Meeting, seats_taken: int | None) -> Msg:
+    """The card as a member's live message shows it: with the seats left, when counted."""
+    if seats_taken is None or meeting.capacity is None:
+        return card(meeting)
+    shown = card(meeting)
+    return msg(shown.key, **{**shown.params, "capacity": seats_line(meeting, seats_taken)})
+
+
 def answer_line(rsvp: Rsvp | None, position: int | None) -> Msg:
     if rsvp is None:
         return msg("rsvp-answer-none")
     if rsvp.answer == RsvpAnswer.GOING and rsvp.waitlisted:
         return msg("rsvp-answer-waitlist", position=position or 0)
+    if rsvp.answer == RsvpAnswer.DECLINED and rsvp.note:
+        return msg("card-answer-with-note", answer=msg("rsvp-answer-declined"), note=rsvp.note)
     return msg(f"rsvp-answer-{rsvp.answer.value}")
 
 
-def rsvp_buttons(meeting: Meeting) -> Keyboard:
-    return [
+@dataclass(frozen=True)
+class Links:
+    """What the links on a card need: the calendar entry's length and the bot's username."""
+
+    meeting_length: timedelta = timedelta(hours=2)
+    bot_username: str | None = None
+
+
+# Our own ceiling for a button's link: Telegram documents none, browsers and Google take this.
+URL_LIMIT = 2000
+
+
+def google_calendar_url(meeting: Meeting, length: timedelta) -> str:
+    """Google Calendar's "add event" page for the meeting; opening it sends nothing anywhere.
+
+    The agenda, then the venue, then the title are shortened until the link fits URL_LIMIT.
+    """
+    start = meeting.starts_at.astimezone(UTC)
+    dates = f"{start:%Y%m%dT%H%M%SZ}/{start + length:%Y%m%dT%H%M%SZ}"
+    fields = {"text": meeting.title, "details": meeting.agenda or "", "location": meeting.venue}
+    for name in ("details", "location", "text"):
+        while True:
+            url = "https://calendar.google.com/calendar/render?" + urlencode(
+                {"action": "TEMPLATE", **fields, "dates": dates, "ctz": meeting.timezone},
+                quote_via=quote,
+            )
+            if len(url) <= URL_LIMIT or not fields[name]:
+                break
+            fields[name] = fields[name][: len(fields[name]) * 3 // 4].rstrip()
+        if len(url) <= URL_LIMIT:
+            break
+    return url
+
+
+def meeting_link(bot_username: str, meeting_id: int) -> str:
+    """The deep link that opens a meeting's card in the private chat with the bot."""
+    return f"https://t.me/{bot_username}?start={MEETING_PAYLOAD}{meeting_id}"
+
+
+MEETING_PAYLOAD = "meeting-"
+
+
+def rsvp_buttons(
+    meeting: Meeting, rsvp: Rsvp | None = None, links: Links | None = None
+) -> Keyboard:
+    links = links or Links()
+    rows: list[list[Button]] = [
         [
             Button(msg("button-going"), RSVP.build("go", meeting.id)),
             Button(msg("button-maybe"), RSVP.build("maybe", meeting.id)),
             Button(msg("button-cant-go"), RSVP.build("no", meeting.id)),
-        ],
-        [Button(msg("button-calendar"), RSVP.build("ics", meeting.id))],
+        ]
     ]
+    if rsvp is not None:
+        answered = [Button(msg("button-withdraw"), RSVP.build("undo", meeting.id))]
+        if rsvp.answer == RsvpAnswer.DECLINED:
+            answered.append(Button(msg("button-add-note"), RSVP.build("note", meeting.id)))
+        rows.append(answered)
+    rows.append(
+        [
+            Button(msg("button-calendar"), RSVP.build("ics", meeting.id)),
+            Button(
+                msg("button-google-calendar"),
+                url=google_calendar_url(meeting, links.meeting_length),
+            ),
+        ]
+    )
+    return rows
 
 
 def invitation(
-    meeting: Meeting, rsvp: Rsvp | None, position: int | None, *, kind: str = "invitation"
+    meeting: Meeting,
+    rsvp: Rsvp | None,
+    position: int | None,
+    *,
+    kind: str = "invitation",
+    seats_taken: int | None = None,
+    links: Links | None = None,
 ) -> tuple[Msg, Keyboard]:
-    """The message with the RSVP buttons: an invitation, reminder, nudge, update or /next."""
-    text = msg(kind, card=card(meeting), answer=answer_line(rsvp, position))
-    return text, rsvp_buttons(meeting)
+    """The live card: an invitation, reminder, nudge, promotion or /next, with its buttons."""
+    text = msg(kind, card=live_card(meeting, seats_taken), answer=answer_line(rsvp, position))
+    return text, rsvp_buttons(meeting, rsvp, links)
+
+
+def cancelled_card(meeting: Meeting) -> Msg:
+    """A live card once its meeting is cancelled: no seats, no answer, and no buttons."""
+    return msg("card-cancelled", card=card(meeting))
 
 
 def role_label(membership: Membership) -> Msg:

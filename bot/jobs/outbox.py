@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -21,8 +21,9 @@ from bot.i18n import Catalog, to_data
 from bot.jobs.pacing import Pacer
 from bot.markup import markup
 from bot.presentation import keyboard_to_data
-from bot.services import coordination, delivery, outbox, people
+from bot.services import cards, coordination, delivery, outbox, people
 from bot.services.delivery import Rendered
+from bot.views import Links
 from db.models import Outbox, OutboxStatus
 from db.session import reading, transaction
 
@@ -61,6 +62,7 @@ class Dispatcher:
         concurrency: int,
         coordinators: Collection[int] = frozenset(),
         pacer: Pacer | None = None,
+        meeting_length: timedelta = timedelta(hours=2),
     ) -> None:
         self.bot = bot
         self.sessions = sessions
@@ -70,6 +72,7 @@ class Dispatcher:
         # Configured coordinators receive meeting messages even when in no organization.
         self.coordinators = frozenset(coordinators)
         self.concurrency = concurrency
+        self.meeting_length = meeting_length
         self.pacer = pacer or Pacer(rate)
         self.paused_until: datetime | None = None
         # Set by the application once its JobQueue exists; tests call run_once() themselves.
@@ -121,12 +124,22 @@ class Dispatcher:
                     now=self.clock.now(),
                     coordinators=self.coordinators,
                     default_language=self.default_language,
+                    links=self._links(),
                 )
             results = await asyncio.gather(
                 *(self._deliver(row, rendered.get(row.id), report) for row in rows)
             )
             async with transaction(self.sessions) as session:
                 await outbox.finish_many(session, self.clock, results)
+                # In the same transaction: a card marked sent is also known as the live one.
+                await cards.record_many(session, self.clock, _live_cards(rows, results))
+
+    def _links(self) -> Links:
+        try:
+            username: str | None = self.bot.username
+        except RuntimeError:  # not initialized (a benchmark's bare Bot): no deep links then
+            username = None
+        return Links(self.meeting_length, username)
 
     async def _deliver(
         self, row: Outbox, rendered: Rendered | str | None, report: Report
@@ -167,14 +180,7 @@ class Dispatcher:
     ) -> outbox.Outcome:
         now = self.clock.now()
         try:
-            text, buttons = self._final(rendered)
-            message = await self.bot.send_message(
-                chat_id,
-                text,
-                parse_mode=ParseMode.HTML,
-                reply_markup=buttons,
-                disable_web_page_preview=True,
-            )
+            message_id = await self._put(chat_id, rendered)
         except RetryAfter as error:
             wait = _seconds(error.retry_after)
             self.paused_until = max(self.paused_until or now, now + timedelta(seconds=wait))
@@ -200,8 +206,51 @@ class Dispatcher:
             return outbox.Outcome(OutboxStatus.FAILED, error.message)
         except (NetworkError, TelegramError) as error:
             return self._network_trouble(row, error, report)
+        if message_id is None:
+            report.skipped += 1
+            return outbox.Outcome(OutboxStatus.SKIPPED, "message gone")
         report.sent += 1
-        return outbox.Outcome(OutboxStatus.SENT, tg_message_id=message.message_id)
+        return outbox.Outcome(OutboxStatus.SENT, tg_message_id=message_id)
+
+    async def _put(self, chat_id: int, rendered: Rendered) -> int | None:
+        """Send the message, or edit the one it replaces; the id of the message it is now.
+
+        None when the message to edit is gone and nothing replaces it.
+        """
+        text, buttons = self._final(rendered)
+        if rendered.edit is not None:
+            try:
+                if rendered.buttons_only:
+                    await self.bot.edit_message_reply_markup(
+                        chat_id, rendered.edit, reply_markup=None
+                    )
+                else:
+                    await self.bot.edit_message_text(
+                        text,
+                        chat_id,
+                        rendered.edit,
+                        parse_mode=ParseMode.HTML,
+                        reply_markup=buttons,
+                        disable_web_page_preview=True,
+                    )
+                return rendered.edit
+            except BadRequest as error:
+                problem = error.message.lower()
+                if "message is not modified" in problem:
+                    return rendered.edit  # it already reads so: done
+                if not any(gone in problem for gone in _EDIT_GONE):
+                    raise
+                log.info("message %s in chat %s can no longer be edited", rendered.edit, chat_id)
+                if not rendered.fallback:
+                    return None
+        message = await self.bot.send_message(
+            chat_id,
+            text,
+            parse_mode=ParseMode.HTML,
+            reply_markup=buttons,
+            disable_web_page_preview=True,
+        )
+        return message.message_id
 
     def _network_trouble(self, row: Outbox, error: TelegramError, report: Report) -> outbox.Outcome:
         attempts = row.attempts  # this try included: claiming counted it
@@ -217,6 +266,32 @@ class Dispatcher:
         """Send what was just enqueued without waiting for the next tick."""
         if self.job_queue is not None:
             self.job_queue.run_once(dispatch_job, 0, name=WAKE_JOB_NAME)
+
+
+# What Telegram answers when the message to edit was deleted, or is too old to edit.
+_EDIT_GONE = ("message to edit not found", "message can't be edited", "message_id_invalid")
+
+
+def _live_cards(
+    rows: Sequence[Outbox], results: Sequence[tuple[int, outbox.Outcome, bool]]
+) -> list[tuple[int, int, int, int]]:
+    """The cards just sent or edited: (meeting id, person id, chat id, message id)."""
+    outcomes = {row_id: outcome for row_id, outcome, refund in results if not refund}
+    live = []
+    for row in rows:
+        outcome = outcomes.get(row.id)
+        if (
+            outcome is not None
+            and outcome.status == OutboxStatus.SENT
+            and outcome.retry_at is None
+            and outcome.tg_message_id is not None
+            and row.meeting_id is not None
+            and row.person_id is not None
+            and row.chat_id is not None
+            and delivery.keeps_card(row.kind)
+        ):
+            live.append((row.meeting_id, row.person_id, row.chat_id, outcome.tg_message_id))
+    return live
 
 
 def _seconds(retry_after: object) -> float:

@@ -20,17 +20,27 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import Clock
-from bot.i18n import Msg, from_data, msg, pick_language
-from bot.presentation import Keyboard, keyboard_from_data
+from bot.i18n import Msg, When, from_data, msg, pick_language
+from bot.presentation import Button, Keyboard, keyboard_from_data
 from bot.services import outbox
 from bot.services.kinds import Kind
 from bot.services.network import in_network, members_of_approved_orgs
-from bot.views import card, invitation, when
-from db.models import Meeting, MeetingStatus, Outbox, OutboxStatus, Person, Rsvp, RsvpAnswer
+from bot.views import Links, cancelled_card, card, invitation, meeting_link, when
+from db.models import (
+    Meeting,
+    MeetingCard,
+    MeetingStatus,
+    Outbox,
+    OutboxStatus,
+    Person,
+    Rsvp,
+    RsvpAnswer,
+)
 
 log = logging.getLogger(__name__)
 
 NOT_IN_NETWORK = "no longer in the network"
+NO_LINKS = Links()
 GROUP_EVENTS = ("scheduled", "changed", "cancelled")
 
 
@@ -49,6 +59,12 @@ class Rendered:
     text: Msg
     keyboard: Keyboard | None
     lang: str
+    # The message to edit instead of sending a new one (a person's live card).
+    edit: int | None = None
+    # Only take the buttons off the edited message (an older card); the text stays.
+    buttons_only: bool = False
+    # The message to edit is gone or can no longer be edited: send this as a new message.
+    fallback: bool = False
 
 
 @dataclass(frozen=True)
@@ -62,6 +78,10 @@ class Facts:
     meeting: Meeting | None
     answer: Rsvp | None
     position: int | None
+    # The person's live card of the meeting, and the seats taken, both read at send time.
+    card: MeetingCard | None = None
+    seats_taken: int | None = None
+    links: Links = NO_LINKS
 
 
 @dataclass(frozen=True)
@@ -76,6 +96,10 @@ class Delivery:
     # Fan-out kinds: the person ids a row expands to (given the meeting id), and each copy's key.
     recipients: Callable[[int], Any] | None = None
     person_key: Callable[[Outbox, int], str] | None = None
+    # Sent with live buttons: once sent, it is the person's card of the meeting.
+    live_card: bool = False
+    # Still sent once the meeting is cancelled (to say so).
+    after_cancel: bool = False
 
 
 # --- who receives a fan-out --------------------------------------------------------------
@@ -116,6 +140,18 @@ def _not_answered(meeting_id: int) -> Any:
 
 def _everyone_invited(_meeting_id: int) -> Any:
     return members_of_approved_orgs()
+
+
+def _card_holders(meeting_id: int) -> Any:
+    """Everyone who may hold a card of the meeting: invited, answered, or shown it (/next)."""
+    invited = select(Outbox.person_id).where(
+        Outbox.meeting_id == meeting_id,
+        Outbox.kind == Kind.INVITATION,
+        Outbox.fanout.is_(False),
+        Outbox.status.in_([OutboxStatus.SENT, OutboxStatus.SENDING]),
+    )
+    shown = select(MeetingCard.person_id).where(MeetingCard.meeting_id == meeting_id)
+    return invited.union(_answered(meeting_id), shown)
 
 
 # --- per-person keys ------------------------------------------------------------------------
@@ -193,13 +229,97 @@ def _person_exists(facts: Facts) -> str | None:
     return "person gone" if facts.person is None else None
 
 
+def _something_changed(facts: Facts) -> str | None:
+    if facts.row.payload.get("changes") == []:
+        return "nothing changed"
+    return _meeting_on(facts)
+
+
+def _card_to_edit(facts: Facts) -> str | None:
+    if facts.meeting is None:
+        return "meeting gone"
+    if facts.meeting.status == MeetingStatus.CANCELLED and facts.card is None:
+        return "no card to edit"  # the cancellation notice says it all
+    return None
+
+
 # --- how it reads ----------------------------------------------------------------------------
 
 
 def _meeting_card(facts: Facts) -> Rendered:
     assert facts.meeting is not None
-    text, keyboard = invitation(facts.meeting, facts.answer, facts.position, kind=facts.row.kind)
+    text, keyboard = invitation(
+        facts.meeting,
+        facts.answer,
+        facts.position,
+        kind=facts.row.kind,
+        seats_taken=facts.seats_taken,
+        links=facts.links,
+    )
     return Rendered(text, keyboard, facts.lang)
+
+
+def _card_edit(facts: Facts) -> Rendered:
+    """The person's card as the meeting is now; without a card to edit, a fresh one."""
+    assert facts.meeting is not None
+    edit = facts.card.message_id if facts.card is not None else None
+    if facts.meeting.status == MeetingStatus.CANCELLED:
+        return Rendered(cancelled_card(facts.meeting), None, facts.lang, edit=edit)
+    text, keyboard = invitation(
+        facts.meeting,
+        facts.answer,
+        facts.position,
+        kind="rsvp-card",
+        seats_taken=facts.seats_taken,
+        links=facts.links,
+    )
+    return Rendered(text, keyboard, facts.lang, edit=edit, fallback=True)
+
+
+def _retire_card(facts: Facts) -> Rendered:
+    message_id = facts.row.payload.get("message_id")
+    assert isinstance(message_id, int)
+    return Rendered(msg("blank"), None, facts.lang, edit=message_id, buttons_only=True)
+
+
+_CHANGE_LINES = {
+    "starts_at": "card-change-time",
+    "venue": "card-change-venue",
+    "agenda": "card-change-agenda",
+    "capacity": "card-change-seats",
+}
+
+
+def _change_value(field: str, value: object, timezone: str) -> object:
+    if field == "starts_at":
+        return When(datetime.fromisoformat(str(value)), timezone)
+    if field == "capacity":
+        return (
+            msg("card-seats-count", count=value) if isinstance(value, int) else msg("card-no-limit")
+        )
+    if value is None or value == "":
+        return msg("card-nothing")
+    return str(value)
+
+
+def _change_notice(facts: Facts) -> Rendered:
+    """A short message saying what changed, old and new, so the phone still rings."""
+    assert facts.meeting is not None
+    meeting = facts.meeting
+    changes = facts.row.payload.get("changes")
+    lines = {name: msg("blank") for name in _CHANGE_LINES.values()}
+    if isinstance(changes, list):
+        for change in changes:
+            field = str(change.get("field"))
+            key = _CHANGE_LINES.get(field)
+            if key is not None:
+                lines[key] = msg(
+                    key,
+                    old=_change_value(field, change.get("old"), meeting.timezone),
+                    new=_change_value(field, change.get("new"), meeting.timezone),
+                )
+    params = {key.removeprefix("card-change-"): line for key, line in lines.items()}
+    return Rendered(msg("card-changed", title=meeting.title, **params), None, facts.lang)
 
 
 def _cancellation(facts: Facts) -> Rendered:
@@ -213,7 +333,12 @@ def _cancellation(facts: Facts) -> Rendered:
 def _group_notice(facts: Facts) -> Rendered:
     assert facts.meeting is not None
     event = str(facts.row.payload.get("event", ""))
-    return Rendered(msg(f"group-meeting-{event}", card=card(facts.meeting)), None, facts.lang)
+    keyboard: Keyboard | None = None
+    if event != "cancelled" and facts.links.bot_username:
+        # Answering is personal: the button opens the private chat on this meeting's card.
+        link = meeting_link(facts.links.bot_username, facts.meeting.id)
+        keyboard = [[Button(msg("button-answer-privately"), url=link)]]
+    return Rendered(msg(f"group-meeting-{event}", card=card(facts.meeting)), keyboard, facts.lang)
 
 
 def _notice(facts: Facts) -> Rendered:
@@ -234,9 +359,16 @@ REGISTRY: dict[Kind, Delivery] = {
             _meeting_on,
             _everyone_invited,
             _per_meeting,
+            live_card=True,
         ),
         Delivery(
-            Kind.REMINDER, Audience.NETWORK, _meeting_card, _still_coming, _coming, _per_revision
+            Kind.REMINDER,
+            Audience.NETWORK,
+            _meeting_card,
+            _still_coming,
+            _coming,
+            _per_revision,
+            live_card=True,
         ),
         Delivery(
             Kind.NUDGE,
@@ -245,9 +377,16 @@ REGISTRY: dict[Kind, Delivery] = {
             _still_unanswered,
             _not_answered,
             _per_revision,
+            live_card=True,
         ),
+        # What changed, in a few words; the card itself is edited by CARD_EDIT.
         Delivery(
-            Kind.CHANGE, Audience.NETWORK, _meeting_card, _meeting_on, invited_people, _per_revision
+            Kind.CHANGE,
+            Audience.NETWORK,
+            _change_notice,
+            _something_changed,
+            invited_people,
+            _per_revision,
         ),
         Delivery(
             Kind.CANCELLATION,
@@ -256,8 +395,21 @@ REGISTRY: dict[Kind, Delivery] = {
             _meeting_exists,
             invited_people,
             _per_meeting,
+            after_cancel=True,
         ),
-        Delivery(Kind.PROMOTION, Audience.NETWORK, _meeting_card, _still_seated),
+        Delivery(Kind.PROMOTION, Audience.NETWORK, _meeting_card, _still_seated, live_card=True),
+        Delivery(
+            Kind.CARD_EDIT,
+            Audience.NETWORK,
+            _card_edit,
+            _card_to_edit,
+            _card_holders,
+            _per_revision,
+            live_card=True,
+            after_cancel=True,
+        ),
+        # Taking the buttons off an older card harms nobody, in the network or not.
+        Delivery(Kind.CARD_RETIRE, Audience.PERSON, _retire_card, _person_exists),
         Delivery(Kind.NOTICE, Audience.PERSON, _notice, _person_exists),
         Delivery(Kind.GROUP, Audience.GROUP, _group_notice, _group_event_current),
     )
@@ -297,9 +449,7 @@ async def expand(
             .execution_options(populate_existing=True)
         )
     ).scalar_one_or_none()
-    if meeting is None or (
-        meeting.status == MeetingStatus.CANCELLED and spec.kind != Kind.CANCELLATION
-    ):
+    if meeting is None or (meeting.status == MeetingStatus.CANCELLED and not spec.after_cancel):
         await outbox.finish(
             session, clock, row.id, outbox.Outcome(OutboxStatus.SKIPPED, "meeting cancelled")
         )
@@ -344,6 +494,7 @@ async def render_wave(
     now: datetime,
     coordinators: Collection[int],
     default_language: str,
+    links: Links = NO_LINKS,
 ) -> dict[int, Rendered | str]:
     """Each row as it should read now, or the reason it is skipped; read once for the wave."""
     people_ids = {row.person_id for row in rows if row.person_id}
@@ -363,6 +514,15 @@ async def render_wave(
         )
     }
     positions = await _waitlist_positions(session, [a for a in answers.values() if a.waitlisted])
+    live_cards = {
+        (c.meeting_id, c.person_id): c
+        for c in await session.scalars(
+            select(MeetingCard).where(
+                MeetingCard.meeting_id.in_(meeting_ids), MeetingCard.person_id.in_(people_ids)
+            )
+        )
+    }
+    seats = await _seats_taken(session, meeting_ids)
     result: dict[int, Rendered | str] = {}
     for row in rows:
         spec = declared(row.kind)
@@ -384,12 +544,43 @@ async def render_wave(
             if person is not None and spec.audience != Audience.GROUP
             else default_language
         )
+        key = (row.meeting_id or 0, row.person_id or 0)
         facts = Facts(
-            row, now, lang, person, meeting, answer, positions.get(answer.id) if answer else None
+            row,
+            now,
+            lang,
+            person,
+            meeting,
+            answer,
+            positions.get(answer.id) if answer else None,
+            live_cards.get(key),
+            seats.get(row.meeting_id or 0, 0),
+            links,
         )
         reason = spec.stale(facts)
         result[row.id] = reason if reason is not None else spec.render(facts)
     return result
+
+
+def keeps_card(kind: str) -> bool:
+    """Whether a sent message of this kind is the person's live card of its meeting."""
+    spec = declared(kind)
+    return spec is not None and spec.live_card
+
+
+async def _seats_taken(session: AsyncSession, meeting_ids: Collection[int]) -> dict[int, int]:
+    if not meeting_ids:
+        return {}
+    rows = await session.execute(
+        select(Rsvp.meeting_id, func.count())
+        .where(
+            Rsvp.meeting_id.in_(meeting_ids),
+            Rsvp.answer == RsvpAnswer.GOING,
+            Rsvp.waitlisted.is_(False),
+        )
+        .group_by(Rsvp.meeting_id)
+    )
+    return {meeting_id: int(count) for meeting_id, count in rows}
 
 
 async def _waitlist_positions(session: AsyncSession, waiting: Sequence[Rsvp]) -> dict[int, int]:

@@ -17,3 +17,5 @@ class Kind(StrEnum):
     PROMOTION = "promotion"
     NOTICE = "notice"  # a message to one person that is not about a meeting
     GROUP = "group"  # a notice to the coordination group
+    CARD_EDIT = "card-edit"  # a person's live card edited to the meeting as it is now
+    CARD_RETIRE = "card-retire"  # an older card loses its buttons: a newer one is live

@@ -41,6 +41,7 @@ INVITATION, REMINDER, NUDGE, UPDATE, CANCELLATION, PROMOTION, GROUP = (
     Kind.PROMOTION,
     Kind.GROUP,
 )
+CARD_EDIT = Kind.CARD_EDIT
 
 
 @dataclass(frozen=True)
@@ -370,6 +371,7 @@ async def edit(
     if change.starts_at is not None and change.starts_at <= clock.now():
         raise DomainError("date-past", text="")
     promoted: list[Person] = []
+    before = _shown_values(meeting)
     if change.starts_at is not None and change.starts_at != meeting.starts_at:
         if meeting.rsvp_deadline is not None and meeting.rsvp_deadline > change.starts_at:
             meeting.rsvp_deadline = change.starts_at
@@ -398,13 +400,23 @@ async def edit(
         from bot.services.rsvp import fill_free_seats
 
         promoted = await fill_free_seats(session, clock, meeting)
+    # Each card is edited to the meeting as it is now, then a short notice says what changed.
+    await _tell_invited(
+        session, clock, meeting, CARD_EDIT, f"{CARD_EDIT}s:m{meeting.id}:r{meeting.revision}"
+    )
+    after = _shown_values(meeting)
+    changes = [
+        {"field": name, "old": old, "new": after[name]}
+        for name, old in before.items()
+        if old != after[name]
+    ]
     await _tell_invited(
         session,
         clock,
         meeting,
         UPDATE,
         f"{UPDATE}s:m{meeting.id}:r{meeting.revision}",
-        {"fields": list(change.fields)},
+        {"fields": list(change.fields), "changes": changes},
     )
     await tell_group(session, clock, meeting, "changed")
     audit.record(
@@ -417,6 +429,16 @@ async def edit(
         fields=list(change.fields),
     )
     return meeting, promoted
+
+
+def _shown_values(meeting: Meeting) -> dict[str, Any]:
+    """What a change notice compares, as JSON: the time, venue, agenda and seats."""
+    return {
+        "starts_at": meeting.starts_at.isoformat(),
+        "venue": meeting.venue,
+        "agenda": meeting.agenda,
+        "capacity": meeting.capacity,
+    }
 
 
 async def cancel(
@@ -436,6 +458,9 @@ async def cancel(
         meeting.id,
         [INVITATION, REMINDER, NUDGE, UPDATE, PROMOTION],
         reason="meeting cancelled",
+    )
+    await _tell_invited(
+        session, clock, meeting, CARD_EDIT, f"{CARD_EDIT}s:m{meeting.id}:r{meeting.revision}"
     )
     await _tell_invited(session, clock, meeting, CANCELLATION, f"{CANCELLATION}s:m{meeting.id}")
     await tell_group(session, clock, meeting, "cancelled")

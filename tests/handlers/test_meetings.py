@@ -99,7 +99,13 @@ async def test_invitations_go_out_a_week_before_in_each_members_language(bot: Ha
 
     english = bot.last(JOHN)
     assert "You are invited" in english and "Monday 21 December 2026, 14:00" in english
-    assert bot.labels(JOHN) == ["✅ Going", "🤔 Maybe", "❌ Can't go", "📅 Add to calendar"]
+    assert bot.labels(JOHN) == [
+        "✅ Going",
+        "🤔 Maybe",
+        "❌ Can't go",
+        "📅 Add to calendar",
+        "🗓 Add to Google Calendar",
+    ]
     dari = bot.last(AMIR)
     assert solar_hijri_month_name(9, "fa") in dari and "۱۴۰۵" in dari
     pashto = bot.last(ZAHRA)
@@ -267,7 +273,7 @@ async def test_cancelling_tells_everyone_invited_and_stops_reminders(bot: Harnes
     bot.clock.set(datetime(2026, 12, 2, 10, 0, tzinfo=UTC))
     await bot.dispatch()
     assert [t for t in bot.texts(JOHN) if "Reminder" in t] == []
-    await bot.press(JOHN, "rsvp:go:1")
+    await bot.forge(JOHN, "rsvp:go:1")  # the card lost its buttons: an old copy of one
     assert "was cancelled" in bot.answers()[-1]["text"]
 
 
@@ -281,7 +287,7 @@ async def test_editing_the_time_tells_the_invited_and_moves_the_reminders(bot: H
     await bot.send(COORDINATOR, "2026-12-05 10:00")
     assert "Changed" in bot.last(COORDINATOR)
     await bot.dispatch()
-    assert "The meeting was changed" in bot.last(JOHN)
+    assert "Time: Thursday 3 December 2026" in bot.last(JOHN)
     assert "Saturday 5 December 2026" in bot.last(JOHN)
     # The old 1-day reminder (2 December 05:30 UTC) must not come.
     bot.clock.set(datetime(2026, 12, 2, 6, 0, tzinfo=UTC))
@@ -377,7 +383,7 @@ async def test_a_changed_meeting_gives_a_calendar_file_that_updates_the_same_ent
     await bot.send(COORDINATOR, "/editmeeting")
     await bot.press(COORDINATOR, "mtg:field:1:venue")
     await bot.send(COORDINATOR, "Online: https://meet.example.org/balkh")
-    assert "The meeting was changed" in bot.last(JOHN) and "meet.example.org" in bot.last(JOHN)
+    assert "Venue:" in bot.last(JOHN) and "meet.example.org" in bot.last(JOHN)
     await bot.press(JOHN, "rsvp:ics:1")
     after = bot.api.last_message(JOHN)["document"]["content"].decode()
     assert (

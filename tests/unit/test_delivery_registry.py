@@ -28,7 +28,14 @@ from tests.unit.meeting_factories import (
 )
 
 ROOT = Path(__file__).resolve().parents[2]
-FAN_OUTS = {Kind.INVITATION, Kind.REMINDER, Kind.NUDGE, Kind.CHANGE, Kind.CANCELLATION}
+FAN_OUTS = {
+    Kind.INVITATION,
+    Kind.REMINDER,
+    Kind.NUDGE,
+    Kind.CHANGE,
+    Kind.CANCELLATION,
+    Kind.CARD_EDIT,
+}
 
 
 def _kinds_named_in_services() -> set[str]:
@@ -57,7 +64,7 @@ def test_fan_out_kinds_say_who_receives_them_and_each_copys_key() -> None:
         assert (spec.recipients is not None) == (kind in FAN_OUTS), kind
         assert (spec.person_key is not None) == (kind in FAN_OUTS), kind
         # Every message about a meeting is for the network only.
-        if kind not in (Kind.NOTICE, Kind.GROUP):
+        if kind not in (Kind.NOTICE, Kind.GROUP, Kind.CARD_RETIRE):
             assert spec.audience == Audience.NETWORK, kind
 
 

@@ -622,12 +622,15 @@ async def test_a_time_change_after_the_invitations_tells_the_invited_and_replans
     pending = await outbox_rows(session, status=OutboxStatus.PENDING)
     assert planned(pending) == {
         "update": clock.now(),
+        "card-edit": clock.now(),
         "reminder:1d": new_start - DAY,
         "reminder:2h": new_start - 2 * HOUR,
         "nudge": new_start - 3 * DAY,
     }, "no second invitation fan-out"
     (update,) = [row for row in pending if row.kind == UPDATE]
-    assert update.payload == {"fields": ["starts_at"]}
+    assert update.payload["fields"] == ["starts_at"]
+    (change,) = update.payload["changes"]
+    assert change["field"] == "starts_at" and change["new"] == new_start.isoformat()
     assert update.not_after == new_start
     await fan_out(session, clock)
     assert await recipients_of(session, UPDATE) == sorted([first.id, second.id])
@@ -700,7 +703,9 @@ async def test_an_update_goes_out_only_once_invitations_have(
     rows = await outbox_rows(session, kind=UPDATE)
     assert len(rows) == updates
     if updates:
-        assert rows[0].payload == {"fields": ["venue"]}
+        assert rows[0].payload["changes"] == [
+            {"field": "venue", "old": "Balkh NGO union hall", "new": "The new hall"}
+        ]
         await fan_out(session, clock)
         assert await recipients_of(session, UPDATE) == [member.id]
     after = {row.id: row.status for row in await outbox_rows(session) if row.id in before}
@@ -895,7 +900,8 @@ async def test_cancelling_skips_what_was_planned_and_tells_those_invited(
         OutboxStatus.PENDING,
         clock.now(),
     )
-    assert await fan_out(session, clock) == 2
+    # Each of the two is told, and their card is edited to say so.
+    assert await fan_out(session, clock) == 4
     assert await recipients_of(session, CANCELLATION) == sorted([going.id, silent.id])
     clock.set(meeting.starts_at - DAY)
     assert await fan_out(session, clock) == 0, "no reminder for a cancelled meeting"
