@@ -113,6 +113,8 @@ class Send:
     text: Msg
     keyboard: Keyboard | None = None
     lang: str | None = None  # for a group: the network's language, not the sender's
+    # The meeting whose live card this is: once sent, it is the person's card of it.
+    card: int | None = None
 
 
 @dataclass(frozen=True)
@@ -161,6 +163,16 @@ class Later:
     """Work for after the commit that is not a message, such as updating a command menu."""
 
     run: Callable[[], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class Venue:
+    """A place on the map, sent as Telegram's venue message (title and address are text)."""
+
+    latitude: float
+    longitude: float
+    title: str
+    address: str
 
 
 Reply = Send | Edit | Toast | Later | SendFile | Lines

@@ -6,6 +6,7 @@ from telegram.ext import Application, BaseHandler
 
 from bot.handlers import (
     coordinators,
+    datepicker,
     fallback,
     meetings,
     members,
@@ -26,6 +27,7 @@ def register_handlers(application: Application) -> None:  # type: ignore[type-ar
         *members.handlers(),
         *coordinators.handlers(),
         *meetings.handlers(),
+        *datepicker.handlers(),
         *rsvp.handlers(),
         *reports.handlers(),
         *series.handlers(),

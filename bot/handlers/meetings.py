@@ -2,32 +2,38 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
+from bot.handlers import datepicker
 from bot.handlers.common import (
     Button,
     CallbackData,
     Edit,
     Keyboard,
     Replies,
+    Reply,
     Send,
     Turn,
     handler,
 )
-from bot.handlers.dialogs import flow
-from bot.i18n import Html, Zone, msg
+from bot.handlers.datepicker import picks
+from bot.handlers.dialogs import Location, flow, takes_location
+from bot.handlers.rsvp import card_reply
+from bot.i18n import Html, Msg, When, Zone, msg
 from bot.jobs.series import delivery_plan
 from bot.presentation import NUMBER
-from bot.services import dialogs, meetings, rsvp
+from bot.services import dialogs, meetings
 from bot.services.errors import DomainError
-from bot.views import card, invitation, when
+from bot.views import card, when
 from db.models import Dialog, Meeting
 
 MTG = CallbackData("mtg")
 NEW, EDIT = "newmeeting", "editmeeting"
 EDITABLE = ("time", "venue", "agenda", "capacity")
+SKIPPABLE = ("place", "agenda", "capacity", "deadline")
 FIELD = f"({'|'.join(EDITABLE)})"
 
 
@@ -42,10 +48,11 @@ def _skip_button(step: str) -> Keyboard:
 # --- /newmeeting ------------------------------------------------------------------------
 
 
-_PROMPTS = {
+_PROMPTS: dict[str, Callable[[Turn], Send]] = {
     "title": lambda turn: Send(msg("meeting-ask-title", limit=meetings.TITLE_LIMIT)),
-    "when": lambda turn: Send(msg("meeting-ask-when", zone=Zone(zone(turn)))),
+    "when": datepicker.ask,
     "venue": lambda turn: Send(msg("meeting-ask-venue", limit=meetings.VENUE_LIMIT)),
+    "place": lambda turn: Send(msg("picker-ask-place"), _skip_button("place")),
     "agenda": lambda turn: Send(
         msg("meeting-ask-agenda", limit=meetings.AGENDA_LIMIT), _skip_button("agenda")
     ),
@@ -54,7 +61,7 @@ _PROMPTS = {
         msg("meeting-ask-deadline", zone=Zone(zone(turn))), _skip_button("deadline")
     ),
 }
-_ORDER = ("title", "when", "venue", "agenda", "capacity", "deadline", "confirm")
+_ORDER = ("title", "when", "venue", "place", "agenda", "capacity", "deadline", "confirm")
 
 
 def _next_step(step: str) -> str:
@@ -72,7 +79,13 @@ def _draft(turn: Turn, data: dict[str, str | int | None]) -> meetings.Draft:
         agenda=str(data["agenda"]) if data.get("agenda") else None,
         capacity=int(capacity) if capacity is not None else None,
         rsvp_deadline=datetime.fromisoformat(str(deadline)) if deadline else None,
+        latitude=_coordinate(data.get("latitude")),
+        longitude=_coordinate(data.get("longitude")),
     )
+
+
+def _coordinate(value: object) -> float | None:
+    return float(value) if isinstance(value, int | float) else None
 
 
 def _preview(turn: Turn, dialog: Dialog) -> Send:
@@ -83,7 +96,10 @@ def _preview(turn: Turn, dialog: Dialog) -> Send:
             Button(msg("button-cancel"), MTG.build("drop")),
         ]
     ]
-    return Send(msg("meeting-preview", card=card(meeting)), buttons)
+    preview = msg("meeting-preview", card=card(meeting))
+    if meeting.latitude is not None:
+        preview = msg("picker-preview-with-place", preview=preview)
+    return Send(preview, buttons)
 
 
 def _ask(turn: Turn, dialog: Dialog, step: str) -> Send:
@@ -107,7 +123,9 @@ async def new_meeting_step(turn: Turn, dialog: Dialog, text: str) -> Replies:
     if step == "title":
         value = meetings.clean_title(text)
     elif step == "when":
-        value = meetings.parse_when(text, zone(turn), now).isoformat()
+        return _take_when(turn, dialog, meetings.parse_when(text, zone(turn), now), typed=True)
+    elif step == "place":
+        return Send(msg("picker-place-not-text"), _skip_button("place"))
     elif step == "venue":
         value = meetings.clean_venue(text)
     elif step == "agenda":
@@ -122,6 +140,30 @@ async def new_meeting_step(turn: Turn, dialog: Dialog, text: str) -> Replies:
     following = _next_step(step)
     dialogs.advance(dialog, turn.clock, following, **{step: value})
     return _ask(turn, dialog, following)
+
+
+@picks(NEW, "when")
+async def new_meeting_picked(turn: Turn, dialog: Dialog, starts_at: datetime) -> Replies:
+    turn.actor.require_coordinator()
+    return _take_when(turn, dialog, starts_at, typed=False)
+
+
+def _take_when(turn: Turn, dialog: Dialog, starts_at: datetime, *, typed: bool) -> Replies:
+    dialogs.advance(dialog, turn.clock, "venue", when=starts_at.isoformat())
+    question = _ask(turn, dialog, "venue")
+    if typed:
+        return question
+    return [datepicker.chosen(turn, starts_at), question]
+
+
+@takes_location(NEW)
+async def new_meeting_place(turn: Turn, dialog: Dialog, location: Location) -> Replies:
+    turn.actor.require_coordinator()
+    if dialog.step != "place":
+        return Send(msg("picker-location-unexpected"))
+    latitude, longitude = meetings.check_location(location.latitude, location.longitude)
+    dialogs.advance(dialog, turn.clock, "agenda", latitude=latitude, longitude=longitude)
+    return [Send(msg("picker-place-saved")), _ask(turn, dialog, "agenda")]
 
 
 async def _new_meeting_at(turn: Turn, steps: tuple[str, ...]) -> Dialog:
@@ -140,7 +182,22 @@ async def _schedule(turn: Turn) -> Replies:
     await dialogs.finish(turn.session, turn.person)
     invited = await meetings.count_invitable(turn.session)
     done = msg("meeting-scheduled", card=card(meeting), people=invited, id=str(meeting.id))
-    return [Edit(done), turn.wake()]
+    invitations = _invitations(turn, meeting)
+    return [Edit(msg("picker-scheduled", scheduled=done, invitations=invitations)), turn.wake()]
+
+
+def _invitations(turn: Turn, meeting: Meeting) -> Msg:
+    """When the invitations go out: now, or the date and how long before the meeting."""
+    plan = delivery_plan(turn.runtime)
+    now = turn.clock.now()
+    due = meetings.invitations_due(meeting, plan, now)
+    if due <= now:
+        return msg("picker-invitations-now")
+    lead = plan.invitation_lead
+    at = When(due, meeting.timezone)
+    if lead.total_seconds() % 86400 == 0:
+        return msg("picker-invitations-on-days", when=at, days=lead.days)
+    return msg("picker-invitations-on-hours", when=at, hours=int(lead.total_seconds() // 3600))
 
 
 # --- picking a meeting, /meetings, /next ------------------------------------------------------
@@ -183,11 +240,7 @@ async def cmd_next(turn: Turn) -> Replies:
     upcoming = await meetings.upcoming(turn.session, turn.clock, turn.actor, limit=1)
     if not upcoming:
         return Send(msg("meetings-none"))
-    meeting = upcoming[0]
-    answer = await rsvp.current(turn.session, turn.person, meeting.id)
-    position = await rsvp.waitlist_position(turn.session, answer) if answer else None
-    text, buttons = invitation(meeting, answer, position, kind="next-meeting")
-    return Send(text, buttons)
+    return await card_reply(turn, upcoming[0], "next-meeting")
 
 
 # --- /editmeeting and /cancelmeeting -------------------------------------------------------
@@ -229,7 +282,6 @@ def _cancel_question(turn: Turn, meeting: Meeting) -> Send:
 
 
 _EDIT_PROMPTS = {
-    "time": "meeting-ask-when",
     "venue": "meeting-ask-venue",
     "agenda": "meeting-ask-agenda",
     "capacity": "meeting-ask-capacity",
@@ -239,21 +291,40 @@ _EDIT_PROMPTS = {
 @flow(EDIT)
 async def edit_meeting_step(turn: Turn, dialog: Dialog, text: str) -> Replies:
     turn.actor.require_coordinator()
-    meeting_id, field = int(dialog.data["meeting_id"]), str(dialog.data["field"])
+    field = str(dialog.data["field"])
     if field == "time":
         starts_at = meetings.parse_when(text, zone(turn), turn.clock.now())
-        change = meetings.Change(starts_at=starts_at, fields=("time",))
-    elif field == "venue":
+        return await _change(turn, dialog, meetings.Change(starts_at=starts_at, fields=("time",)))
+    if field == "venue":
         change = meetings.Change(venue=meetings.clean_venue(text), fields=("venue",))
     elif field == "agenda":
         change = meetings.Change(agenda=meetings.clean_agenda(text), fields=("agenda",))
     else:
         change = meetings.Change(capacity=meetings.parse_capacity(text), fields=("capacity",))
+    return await _change(turn, dialog, change)
+
+
+@picks(EDIT, "time")
+async def edit_meeting_picked(turn: Turn, dialog: Dialog, starts_at: datetime) -> Replies:
+    turn.actor.require_coordinator()
+    change = meetings.Change(starts_at=starts_at, fields=("time",))
+    return [datepicker.chosen(turn, starts_at), *await _change(turn, dialog, change)]
+
+
+async def _change(turn: Turn, dialog: Dialog, change: meetings.Change) -> list[Reply]:
     meeting, _promoted = await meetings.edit(
-        turn.session, turn.clock, turn.actor, meeting_id, change, delivery_plan(turn.runtime)
+        turn.session,
+        turn.clock,
+        turn.actor,
+        int(dialog.data["meeting_id"]),
+        change,
+        delivery_plan(turn.runtime),
     )
     await dialogs.finish(turn.session, turn.person)
-    return [Send(msg("meeting-edited", card=card(meeting))), turn.wake()]
+    edited: Msg = msg("meeting-edited", card=card(meeting))
+    if change.starts_at is not None and meeting.invited_at is None:
+        edited = msg("picker-scheduled", scheduled=edited, invitations=_invitations(turn, meeting))
+    return [Send(edited), turn.wake()]
 
 
 @handler()
@@ -304,6 +375,8 @@ async def on_field(turn: Turn) -> Replies:
         field,
         {"meeting_id": meeting.id, "field": field},
     )
+    if field == "time":
+        return datepicker.ask(turn)
     prompt = msg(
         _EDIT_PROMPTS[field],
         zone=Zone(zone(turn)),
@@ -355,7 +428,7 @@ def handlers() -> list[object]:
         CommandHandler("next", cmd_next),
         CommandHandler("editmeeting", cmd_editmeeting),
         CommandHandler("cancelmeeting", cmd_cancelmeeting),
-        CallbackQueryHandler(on_skip, pattern=MTG.route("skip", "(agenda|capacity|deadline)")),
+        CallbackQueryHandler(on_skip, pattern=MTG.route("skip", f"({'|'.join(SKIPPABLE)})")),
         CallbackQueryHandler(on_save, pattern=MTG.route("save")),
         CallbackQueryHandler(on_drop, pattern=MTG.route("drop")),
         CallbackQueryHandler(on_edit, pattern=MTG.route("edit", NUMBER)),

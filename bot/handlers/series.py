@@ -10,6 +10,7 @@ from bot.i18n import Msg, When, Zone, msg
 from bot.jobs.series import delivery_plan
 from bot.presentation import Button
 from bot.services import dialogs, meetings, series
+from bot.services.errors import DomainError
 from bot.views import card as meeting_card
 from db.models import Dialog
 
@@ -114,21 +115,72 @@ async def series_step(turn: Turn, dialog: Dialog, text: str) -> Replies:
     if dialog.step == "title":
         dialogs.advance(dialog, turn.clock, "venue", title=meetings.clean_title(text))
         return Send(msg("meeting-ask-venue", limit=meetings.VENUE_LIMIT))
-    data = dialog.data
-    rule = series.Rule(
-        int(data["week"]),
-        int(data["weekday"]),
-        int(data["hour"]),
-        int(data["minute"]),
+    if dialog.step == "venue":
+        dialogs.advance(dialog, turn.clock, "confirm", venue=meetings.clean_venue(text))
+        return _preview(turn, dialog)
+    return Send(msg("register-use-buttons"))
+
+
+def _rule(turn: Turn, data: dict[str, object]) -> series.Rule:
+    return series.Rule(
+        int(str(data["week"])),
+        int(str(data["weekday"])),
+        int(str(data["hour"])),
+        int(str(data["minute"])),
         turn.runtime.settings.timezone,
         str(data.get("calendar", series.GREGORIAN)),
     )
-    await series.start(turn.session, turn.clock, turn.actor, rule, str(data["title"]), text)
+
+
+def _preview(turn: Turn, dialog: Dialog) -> Send:
+    """The rule, title, venue and the next three dates, before anything is created."""
+    data = dialog.data
+    rule = _rule(turn, data)
+    dates, after = [], turn.clock.now()
+    for _ in range(3):
+        after = series.next_occurrence(rule, after)
+        dates.append(When(after, rule.timezone))
+    text = msg(
+        "picker-series-preview",
+        rule=_rule_text(
+            rule.week, rule.weekday, rule.calendar, f"{rule.hour:02d}:{rule.minute:02d}"
+        ),
+        title=str(data["title"]),
+        venue=str(data["venue"]),
+        first=dates[0],
+        second=dates[1],
+        third=dates[2],
+    )
+    buttons = [
+        [
+            Button(msg("picker-button-start-series"), SER.build("ok")),
+            Button(msg("button-cancel"), SER.build("drop")),
+        ]
+    ]
+    return Send(text, buttons)
+
+
+async def _confirming(turn: Turn) -> Dialog:
+    turn.actor.require_coordinator()
+    dialog = await dialogs.current(turn.session, turn.person)
+    if dialog is None or dialog.flow != SERIES or dialog.step != "confirm":
+        raise DomainError("error-stale-button")
+    return dialog
+
+
+@handler()
+async def on_start(turn: Turn) -> Replies:
+    dialog = await _confirming(turn)
+    data = dialog.data
+    rule = _rule(turn, data)
+    await series.start(
+        turn.session, turn.clock, turn.actor, rule, str(data["title"]), str(data["venue"])
+    )
     await dialogs.finish(turn.session, turn.person)
     created = await series.roll_over(
         turn.session, turn.clock, delivery_plan(turn.runtime), turn.runtime.settings.series_lead
     )
-    replies: list[Reply] = [Send(await _series_status(turn))]
+    replies: list[Reply] = [Edit(await _series_status(turn))]
     if created:
         card = meeting_card(created[0])
         replies += [Send(msg("series-created-meeting", card=card)), turn.wake()]
@@ -137,9 +189,18 @@ async def series_step(turn: Turn, dialog: Dialog, text: str) -> Replies:
     return replies
 
 
+@handler()
+async def on_drop(turn: Turn) -> Replies:
+    await _confirming(turn)
+    await dialogs.finish(turn.session, turn.person)
+    return Edit(msg("cancel-done"))
+
+
 def handlers() -> list[object]:
     return [
         CommandHandler("series", cmd_series),
+        CallbackQueryHandler(on_start, pattern=SER.route("ok")),
+        CallbackQueryHandler(on_drop, pattern=SER.route("drop")),
         CallbackQueryHandler(on_week, pattern=SER.route("week", WEEK)),
         CallbackQueryHandler(on_day, pattern=SER.route("day", WEEK, DAY)),
         CallbackQueryHandler(on_calendar, pattern=SER.route("cal", WEEK, DAY, CALENDAR)),

@@ -126,6 +126,8 @@ def handlers() -> list[object]:
 def fallbacks() -> list[object]:
     """Registered last: text for a conversation, then anything no command took."""
     return [
+        # Before the text fallback, which would take a location for a message without text.
+        MessageHandler(filters.ChatType.PRIVATE & filters.LOCATION, dialogs.on_location),
         MessageHandler(filters.ChatType.PRIVATE & ~filters.COMMAND, on_text),
         MessageHandler(filters.ChatType.PRIVATE & filters.COMMAND, on_unknown_command),
     ]

@@ -20,7 +20,7 @@ from bot.clock import Clock
 from bot.i18n import Catalog, to_data
 from bot.jobs.pacing import Pacer
 from bot.markup import markup
-from bot.presentation import keyboard_to_data
+from bot.presentation import Venue, keyboard_to_data
 from bot.services import cards, coordination, delivery, outbox, people
 from bot.services.delivery import Rendered
 from bot.views import Links
@@ -209,6 +209,8 @@ class Dispatcher:
         if message_id is None:
             report.skipped += 1
             return outbox.Outcome(OutboxStatus.SKIPPED, "message gone")
+        if rendered.venue is not None and rendered.edit is None:
+            await self._send_venue(chat_id, rendered.venue)
         report.sent += 1
         return outbox.Outcome(OutboxStatus.SENT, tg_message_id=message_id)
 
@@ -251,6 +253,16 @@ class Dispatcher:
             disable_web_page_preview=True,
         )
         return message.message_id
+
+    async def _send_venue(self, chat_id: int, venue: Venue) -> None:
+        """The map after a message that was delivered; the message already names the venue,
+        so a map Telegram refuses is logged, and the message is not sent again for it."""
+        try:
+            await self.bot.send_venue(
+                chat_id, venue.latitude, venue.longitude, venue.title, venue.address
+            )
+        except TelegramError as error:
+            log.warning("venue to chat %s not sent: %s", chat_id, error)
 
     def _network_trouble(self, row: Outbox, error: TelegramError, report: Report) -> outbox.Outcome:
         attempts = row.attempts  # this try included: claiming counted it

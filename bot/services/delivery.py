@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import Enum
 from typing import Any
@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import Clock
 from bot.i18n import Msg, When, from_data, msg, pick_language
-from bot.presentation import Button, Keyboard, keyboard_from_data
+from bot.presentation import Button, Keyboard, Venue, keyboard_from_data
 from bot.services import outbox
 from bot.services.kinds import Kind
 from bot.services.network import in_network, members_of_approved_orgs
@@ -65,6 +65,8 @@ class Rendered:
     buttons_only: bool = False
     # The message to edit is gone or can no longer be edited: send this as a new message.
     fallback: bool = False
+    # Sent right after the message, as a map (an invitation to a meeting with a location).
+    venue: Venue | None = None
 
 
 @dataclass(frozen=True)
@@ -259,6 +261,16 @@ def _meeting_card(facts: Facts) -> Rendered:
     return Rendered(text, keyboard, facts.lang)
 
 
+def _invitation_with_place(facts: Facts) -> Rendered:
+    """The invitation, followed by the venue on the map when the coordinator shared one."""
+    rendered = _meeting_card(facts)
+    meeting = facts.meeting
+    if meeting is None or meeting.latitude is None or meeting.longitude is None:
+        return rendered
+    venue = Venue(meeting.latitude, meeting.longitude, meeting.venue, meeting.venue)
+    return replace(rendered, venue=venue)
+
+
 def _card_edit(facts: Facts) -> Rendered:
     """The person's card as the meeting is now; without a card to edit, a fresh one."""
     assert facts.meeting is not None
@@ -355,7 +367,7 @@ REGISTRY: dict[Kind, Delivery] = {
         Delivery(
             Kind.INVITATION,
             Audience.NETWORK,
-            _meeting_card,
+            _invitation_with_place,
             _meeting_on,
             _everyone_invited,
             _per_meeting,

@@ -64,6 +64,8 @@ class Draft:
     agenda: str | None = None
     capacity: int | None = None
     rsvp_deadline: datetime | None = None
+    latitude: float | None = None
+    longitude: float | None = None
 
     def as_meeting(self) -> Meeting:
         """An unsaved meeting with these details (to preview, or to schedule)."""
@@ -75,6 +77,8 @@ class Draft:
             agenda=self.agenda,
             capacity=self.capacity,
             rsvp_deadline=self.rsvp_deadline,
+            latitude=self.latitude,
+            longitude=self.longitude,
             status=MeetingStatus.SCHEDULED,
             revision=0,
         )
@@ -108,11 +112,26 @@ def clean_agenda(text: str | None) -> str:
 
 
 def parse_when(text: str, tz: str, now: datetime) -> datetime:
-    """A meeting time typed as `2026-12-21 14:00` or Solar Hijri `1405-09-30 14:00`."""
+    """A meeting time typed as `2026-12-21 14:00`, Solar Hijri `1405-09-30 14:00`, or
+    relative to today: `tomorrow 14:00`, «فردا ۱۴:۰۰», `Monday 10:00`."""
     try:
         return parse_meeting_time(text, tz, now)
     except DateInputError as error:
-        raise DomainError(f"date-{error.reason}", text=text.strip()[:40]) from None
+        # Unreadable: the refusal shows every form the parser takes, relative ones too.
+        key = "picker-date-format" if error.reason == "format" else f"date-{error.reason}"
+        raise DomainError(key, text=text.strip()[:40]) from None
+
+
+def check_location(latitude: float, longitude: float) -> tuple[float, float]:
+    """A point on the map, as Telegram's location messages give it."""
+    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+        raise DomainError("picker-location-invalid")
+    return latitude, longitude
+
+
+def invitations_due(meeting: Meeting, plan: DeliveryPlan, now: datetime) -> datetime:
+    """When the invitations go out: the lead before the meeting, or now if that has passed."""
+    return max(now, meeting.starts_at - plan.invitation_lead)
 
 
 def parse_capacity(text: str) -> int:

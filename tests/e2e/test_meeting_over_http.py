@@ -56,7 +56,7 @@ def schedule_meeting(bot: BotProcess, when: str) -> int:
     bot.send(COORDINATOR, "Monthly coordination meeting")
     bot.send(COORDINATOR, when)
     bot.send(COORDINATOR, "Balkh University, hall 2")
-    for step in ("agenda", "capacity", "deadline"):
+    for step in ("place", "agenda", "capacity", "deadline"):
         bot.press(COORDINATOR, f"mtg:skip:{step}")
     preview = bot.sent_messages(COORDINATOR)[-1]
     assert "mtg:save" in callback_data(preview), preview

@@ -154,7 +154,8 @@ _SCOPE_TYPES = frozenset(
         "chat_member",
     }
 )
-_SEND_METHODS = frozenset({"sendMessage", "sendDocument", "sendPhoto"})
+_SEND_METHODS = frozenset({"sendMessage", "sendDocument", "sendPhoto", "sendVenue"})
+_FLOAT_FIELDS = frozenset({"latitude", "longitude"})
 _COMMAND_RE = re.compile(r"[a-z0-9_]{1,32}")
 _LANGUAGE_RE = re.compile(r"(?:[a-z]{2})?")
 _BUTTON_URL_RE = re.compile(r"(?:https?|tg)://\S+", re.IGNORECASE)
@@ -227,6 +228,8 @@ def _coerce_params(params: Mapping[str, Any]) -> dict[str, Any]:
             out[key] = value
         elif key in _INT_FIELDS:
             out[key] = _coerce_int(key, value)
+        elif key in _FLOAT_FIELDS:
+            out[key] = _coerce_float(key, value)
         elif key in _BOOL_FIELDS:
             out[key] = value if isinstance(value, bool) else str(value).lower() in ("true", "1")
         elif key in _JSON_FIELDS and isinstance(value, str):
@@ -252,6 +255,18 @@ def _coerce_int(key: str, value: Any) -> int | str:
         # "@channelusername" is a valid chat_id; anything else is simply an unknown chat.
         return text
     _bad(f"Bad Request: invalid {key} specified")
+
+
+def _coerce_float(key: str, value: Any) -> float:
+    if isinstance(value, bool):
+        _bad(f"Bad Request: wrong {key} specified")
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        _bad(f"Bad Request: wrong {key} specified")
+    if number != number or number in (float("inf"), float("-inf")):
+        _bad(f"Bad Request: wrong {key} specified")
+    return number
 
 
 def _params_from_wire(fields: Mapping[str, Any], files: Mapping[str, UploadedFile]) -> JsonDict:
@@ -340,6 +355,7 @@ class FakeBotApi:
             "answerCallbackQuery": self._answer_callback_query,
             "sendDocument": self._send_document,
             "sendPhoto": self._send_photo,
+            "sendVenue": self._send_venue,
             "setMyCommands": self._set_my_commands,
             "getMyCommands": self._get_my_commands,
             "deleteMyCommands": self._delete_my_commands,
@@ -680,6 +696,18 @@ class FakeBotApi:
                 ]
             return {"update_id": self._new_update_id(), "message": self._message_json(record)}
 
+    def location_update(self, user_id: int, latitude: float, longitude: float) -> JsonDict:
+        """Build an Update where ``user_id`` shares a location in their chat with the bot."""
+        if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+            raise ValueError("Telegram clients only share points on the globe")
+        with self._lock:
+            sender = dict(self._ensure_user(user_id))
+            if self._private.get(user_id) != "started":
+                raise AssertionError(f"user {user_id} has no open chat with the bot")
+            record = self._new_record(user_id, outgoing=False, sender=sender)
+            record["location"] = {"latitude": latitude, "longitude": longitude}
+            return {"update_id": self._new_update_id(), "message": self._message_json(record)}
+
     def callback_update(
         self,
         user_id: int,
@@ -858,6 +886,8 @@ class FakeBotApi:
             "caption": None,
             "plain_caption": None,
             "caption_entities": [],
+            "location": None,
+            "venue": None,
         }
         self._messages[(chat_id, message_id)] = record
         return record
@@ -899,6 +929,10 @@ class FakeBotApi:
             message["caption"] = record["plain_caption"]
             if record["caption_entities"]:
                 message["caption_entities"] = copy.deepcopy(record["caption_entities"])
+        if record["location"] is not None:
+            message["location"] = dict(record["location"])
+        if record["venue"] is not None:
+            message["venue"] = copy.deepcopy(record["venue"])
         if record["reply_markup"] is not None:
             message["reply_markup"] = copy.deepcopy(record["reply_markup"])
         return message
@@ -1015,6 +1049,24 @@ class FakeBotApi:
         self._callback_queries[query_id] = True
         self.callback_answers[query_id] = dict(params)
         return True
+
+    def _send_venue(self, params: JsonDict) -> JsonDict:
+        location = _check_location(params)
+        for field in ("title", "address"):
+            value = params.get(field)
+            if not isinstance(value, str) or not value.strip():
+                _bad(f"Bad Request: venue {field} must be non-empty")
+        markup = _check_reply_markup(params.get("reply_markup"))
+        chat_id = self._resolve_chat(params, sending=True)
+        self._check_reply_target(chat_id, params)
+        record = self._new_record(chat_id, outgoing=True, sender=dict(self.bot_user))
+        record.update(
+            method="sendVenue",
+            location=location,
+            venue={"location": location, "title": params["title"], "address": params["address"]},
+            reply_markup=self._stored_markup(markup),
+        )
+        return self._message_json(record)
 
     def _send_document(self, params: JsonDict) -> JsonDict:
         return self._send_file(params, "document")
@@ -1285,6 +1337,16 @@ def _format_text(
     if utf16_len(parsed.text) > limit:
         _bad(too_long)
     return parsed
+
+
+def _check_location(params: JsonDict) -> JsonDict:
+    """A point as the Bot API takes it: both coordinates, latitude ±90, longitude ±180."""
+    latitude, longitude = params.get("latitude"), params.get("longitude")
+    if latitude is None or longitude is None:
+        _bad("Bad Request: wrong latitude or longitude specified")
+    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+        _bad("Bad Request: wrong latitude or longitude specified")
+    return {"latitude": latitude, "longitude": longitude}
 
 
 def _check_reply_markup(markup: Any, *, inline: bool = False) -> JsonDict | None:

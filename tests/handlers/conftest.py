@@ -59,6 +59,10 @@ class Harness:
         """`user_id` writes `text` (a command or an answer) to the bot."""
         await self._process(self.api.message_update(user_id, text, **kwargs))
 
+    async def share_location(self, user_id: int, latitude: float, longitude: float) -> None:
+        """`user_id` shares a location (📎 → Location) in their chat with the bot."""
+        await self._process(self.api.location_update(user_id, latitude, longitude))
+
     async def press(self, user_id: int, data: str, **kwargs: Any) -> None:
         """`user_id` presses the bot's button that carries `data`."""
         await self._process(self.api.callback_update(user_id, data, **kwargs))

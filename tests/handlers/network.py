@@ -91,6 +91,7 @@ async def schedule(
     await bot.send(COORDINATOR, title)
     await bot.send(COORDINATOR, when)
     await bot.send(COORDINATOR, venue)
+    await bot.press(COORDINATOR, "mtg:skip:place")
     for step, value in (("agenda", agenda), ("capacity", capacity), ("deadline", deadline)):
         if value is None:
             await bot.press(COORDINATOR, f"mtg:skip:{step}")

@@ -98,6 +98,7 @@ async def test_a_nul_in_an_agenda_is_refused_but_lines_are_kept(bot: Harness) ->
     await bot.send(COORDINATOR, "/newmeeting")
     for text in ("Meeting", "2026-12-21 14:00", "Hall"):
         await bot.send(COORDINATOR, text)
+    await bot.press(COORDINATOR, "mtg:skip:place")
     await bot.send(COORDINATOR, "one\x00two")
     assert "invisible control character" in bot.last(COORDINATOR)
     await bot.send(COORDINATOR, "1. budget\n2. security")

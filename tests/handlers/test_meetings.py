@@ -24,6 +24,7 @@ async def test_a_coordinator_schedules_with_a_solar_hijri_date_and_sees_a_previe
     await bot.send(COORDINATOR, "Monthly coordination meeting")
     await bot.send(COORDINATOR, "۱۴۰۵-۰۹-۳۰ ۱۴:۰۰")
     await bot.send(COORDINATOR, "Balkh University, hall 2")
+    await bot.press(COORDINATOR, "mtg:skip:place")
     await bot.press(COORDINATOR, "mtg:skip:agenda")
     await bot.send(COORDINATOR, "40")
     await bot.press(COORDINATOR, "mtg:skip:deadline")
@@ -62,6 +63,7 @@ async def test_bad_capacities_are_refused(bot: Harness, answer: str) -> None:
     await bot.send(COORDINATOR, "/newmeeting")
     for text in ("Meeting", "2026-12-21 14:00", "Hall"):
         await bot.send(COORDINATOR, text)
+    await bot.press(COORDINATOR, "mtg:skip:place")
     await bot.press(COORDINATOR, "mtg:skip:agenda")
     await bot.send(COORDINATOR, answer)
     assert "not a number of seats" in bot.last(COORDINATOR)
@@ -72,6 +74,7 @@ async def test_a_deadline_after_the_meeting_is_refused(bot: Harness) -> None:
     await bot.send(COORDINATOR, "/newmeeting")
     for text in ("Meeting", "2026-12-21 14:00", "Hall"):
         await bot.send(COORDINATOR, text)
+    await bot.press(COORDINATOR, "mtg:skip:place")
     await bot.press(COORDINATOR, "mtg:skip:agenda")
     await bot.press(COORDINATOR, "mtg:skip:capacity")
     await bot.send(COORDINATOR, "2026-12-22 10:00")

@@ -30,6 +30,7 @@ async def test_a_series_creates_the_third_monday_meeting_within_the_lead(bot: Ha
     await bot.send(COORDINATOR, "14:00")
     await bot.send(COORDINATOR, "Monthly coordination meeting")
     await bot.send(COORDINATOR, "Balkh University, hall 2")
+    await bot.press(COORDINATOR, "ser:ok")
     status, created = bot.texts(COORDINATOR)[-2:]
     assert "the third Monday of every Gregorian month at 14:00" in status
     # On 1 December the third Monday (the 21st) is 20 days away: beyond the 14-day lead.
@@ -54,6 +55,7 @@ async def test_a_series_in_solar_hijri_months_meets_in_qaws_not_december(bot: Ha
     await bot.press(COORDINATOR, "ser:cal:3:0:s")
     for answer in ("14:00", "Monthly coordination meeting", "Balkh University"):
         await bot.send(COORDINATOR, answer)
+    await bot.press(COORDINATOR, "ser:ok")
     # Qaws 1405 runs from 22 November to 21 December 2026: its third Monday is 7 December,
     # 6 days away on 1 December, so the meeting is created at once.
     (meeting,) = await _meetings(bot)
@@ -74,6 +76,7 @@ async def test_series_off_stops_it(bot: Harness) -> None:
     await bot.send(COORDINATOR, "09:30")
     await bot.send(COORDINATOR, "Friday meeting")
     await bot.send(COORDINATOR, "Online")
+    await bot.press(COORDINATOR, "ser:ok")
     await bot.send(COORDINATOR, "/series off")
     assert "is stopped" in bot.last(COORDINATOR)
 
