@@ -11,8 +11,9 @@ from telegram.request import BaseRequest
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.handlers import register_handlers
+from bot.handlers.commands import COMMANDS
 from bot.handlers.errors import NO_COORDINATORS, on_error
-from bot.handlers.menu import publish_coordinator_menu, publish_menus
+from bot.handlers.menu import menu_names, publish_chat_menu, publish_menus
 from bot.i18n import catalog, pick_language
 from bot.jobs.intake import JOB_NAME as PURGE_JOB
 from bot.jobs.intake import purge_job
@@ -25,6 +26,7 @@ from bot.jobs.series import JOB_NAME as ROLL_OVER_JOB
 from bot.jobs.series import roll_over_job
 from bot.runtime import RUNTIME_KEY, Runtime
 from bot.services import outbox, people
+from bot.services.actor import actor_of
 from db.session import make_engine, make_session_factory, transaction
 
 log = logging.getLogger(__name__)
@@ -86,6 +88,7 @@ def build_application(
         sessions=sessions,
         catalog=catalog(),
         dispatcher=dispatcher,
+        commands=COMMANDS,
     )
     register_handlers(application)
     application.add_error_handler(on_error)
@@ -104,17 +107,19 @@ async def _post_init(application: ShuraApplication) -> None:
     if reclaimed:
         # At most SHURA_SEND_CONCURRENCY: these may have reached people before the crash.
         log.info("%d message(s) a stopped run was sending will be sent again", reclaimed)
-    await publish_menus(application.bot, rt.catalog, rt.settings.default_language)
+    await publish_menus(application.bot, rt.catalog, rt.commands, rt.settings.default_language)
     async with transaction(rt.sessions) as session:
         known = await people.coordinators(session, rt.settings.coordinators)
-        menus = [
-            (p.tg_user_id, pick_language(p.language, None, rt.settings.default_language))
-            for p in known
-        ]
+        # The configured coordinators may have changed since the last run.
+        menus = []
+        for person in known:
+            actor = await actor_of(session, person, rt.settings.coordinators)
+            lang = pick_language(person.language, None, rt.settings.default_language)
+            menus.append((person.tg_user_id, lang, menu_names(rt.commands, actor, "private")))
     if not known and not rt.settings.coordinators:
         log.warning("%s", NO_COORDINATORS)
-    for tg_user_id, lang in menus:
-        await publish_coordinator_menu(application.bot, rt.catalog, tg_user_id, lang)
+    for tg_user_id, lang, names in menus:
+        await publish_chat_menu(application.bot, rt.catalog, tg_user_id, lang, names)
     schedule_jobs(application)
 
 

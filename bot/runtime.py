@@ -12,6 +12,7 @@ from bot.config import Settings
 from bot.i18n import Catalog
 
 if TYPE_CHECKING:
+    from bot.handlers.menu import Command
     from bot.jobs.outbox import Dispatcher
 
 RUNTIME_KEY = "shura"
@@ -25,3 +26,5 @@ class Runtime:
     sessions: async_sessionmaker[AsyncSession]
     catalog: Catalog
     dispatcher: Dispatcher
+    # Every command, declared once (bot.handlers.commands): /help and the menus read it here.
+    commands: tuple[Command, ...] = ()

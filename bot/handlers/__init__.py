@@ -5,6 +5,7 @@ from __future__ import annotations
 from telegram.ext import Application, BaseHandler
 
 from bot.handlers import (
+    commands,
     coordinators,
     datepicker,
     fallback,
@@ -22,6 +23,8 @@ from bot.handlers import (
 def register_handlers(application: Application) -> None:  # type: ignore[type-arg]
     """Wire the features; order matters only for the fallbacks, which must come last."""
     ordered: list[object] = [
+        # Every command, from its one declaration; then each feature's buttons.
+        *commands.handlers(),
         *start.handlers(),
         *registration.handlers(),
         *members.handlers(),

@@ -91,7 +91,9 @@ class Turn:
     def group(self, index: int) -> str:
         """Argument `index` of the pressed button's data, as its route's pattern captured it."""
         matches = self.context.matches or []
-        if not matches or matches[0].group(index) is None:
+        # Empty callback data skips PTB's pattern check: the first button handler gets it,
+        # with True where the match would be.
+        if not matches or not isinstance(matches[0], re.Match) or matches[0].group(index) is None:
             raise DomainError("error-stale-button")
         return str(matches[0].group(index))
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from telegram.ext import CallbackQueryHandler, CommandHandler
+from telegram.ext import CallbackQueryHandler
 
-from bot.handlers.common import Button, CallbackData, Edit, Later, Replies, Send, Turn, handler
-from bot.handlers.menu import publish_coordinator_menu, withdraw_coordinator_menu
+from bot.handlers.common import Button, CallbackData, Edit, Replies, Send, Turn, handler
+from bot.handlers.menu import menu_of
 from bot.handlers.notices import notify
-from bot.i18n import Msg, msg, pick_language
+from bot.i18n import Msg, msg
+from bot.presentation import NUMBER
 from bot.services import coordination
 from db.models import Person
 
@@ -50,32 +51,27 @@ async def cmd_demote(turn: Turn) -> Replies:
 
 @handler()
 async def on_promote(turn: Turn) -> Replies:
-    _action, args = CRD.parse(turn.callback_data)
     target = await coordination.promote(
-        turn.session, turn.clock, turn.actor, turn.coordinators, CRD.int_arg(args)
+        turn.session, turn.clock, turn.actor, turn.coordinators, turn.int_group(1)
     )
-    lang = pick_language(target.language, None, turn.runtime.settings.default_language)
-    bot, catalog, user_id = turn.context.bot, turn.runtime.catalog, target.tg_user_id
     stamp = int(turn.clock.now().timestamp())
     return [
         Edit(msg("promote-done", name=target.display_name)),
         await notify(turn, target, msg("promote-notice"), f"promoted:p{target.id}:{stamp}"),
-        Later(lambda: publish_coordinator_menu(bot, catalog, user_id, lang)),
+        await menu_of(turn, target),
     ]
 
 
 @handler()
 async def on_demote(turn: Turn) -> Replies:
-    _action, args = CRD.parse(turn.callback_data)
     target = await coordination.demote(
-        turn.session, turn.clock, turn.actor, turn.coordinators, CRD.int_arg(args)
+        turn.session, turn.clock, turn.actor, turn.coordinators, turn.int_group(1)
     )
-    bot, user_id = turn.context.bot, target.tg_user_id
     stamp = int(turn.clock.now().timestamp())
     return [
         Edit(msg("demote-done", name=target.display_name)),
         await notify(turn, target, msg("demote-notice"), f"demoted:p{target.id}:{stamp}"),
-        Later(lambda: withdraw_coordinator_menu(bot, user_id)),
+        await menu_of(turn, target),
     ]
 
 
@@ -96,10 +92,7 @@ async def cmd_bindgroup(turn: Turn) -> Replies:
 
 def handlers() -> list[object]:
     return [
-        CommandHandler("promote", cmd_promote),
-        CommandHandler("demote", cmd_demote),
-        CommandHandler("bindgroup", cmd_bindgroup),
-        CallbackQueryHandler(on_promote, pattern=r"^crd:promote:"),
-        CallbackQueryHandler(on_demote, pattern=r"^crd:demote:"),
-        CallbackQueryHandler(on_keep_roles, pattern=r"^crd:no$"),
+        CallbackQueryHandler(on_promote, pattern=CRD.route("promote", NUMBER)),
+        CallbackQueryHandler(on_demote, pattern=CRD.route("demote", NUMBER)),
+        CallbackQueryHandler(on_keep_roles, pattern=CRD.route("no")),
     ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from telegram.ext import CallbackQueryHandler, CommandHandler
+from telegram.ext import CallbackQueryHandler
 
 from bot.handlers import datepicker
 from bot.handlers.common import (
@@ -423,11 +423,6 @@ async def on_keep(turn: Turn) -> Replies:
 
 def handlers() -> list[object]:
     return [
-        CommandHandler("newmeeting", cmd_newmeeting),
-        CommandHandler("meetings", cmd_meetings),
-        CommandHandler("next", cmd_next),
-        CommandHandler("editmeeting", cmd_editmeeting),
-        CommandHandler("cancelmeeting", cmd_cancelmeeting),
         CallbackQueryHandler(on_skip, pattern=MTG.route("skip", f"({'|'.join(SKIPPABLE)})")),
         CallbackQueryHandler(on_save, pattern=MTG.route("save")),
         CallbackQueryHandler(on_drop, pattern=MTG.route("drop")),

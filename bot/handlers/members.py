@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from telegram.ext import CallbackQueryHandler, CommandHandler
+from telegram.ext import CallbackQueryHandler
 
 from bot.handlers.common import (
     Button,
@@ -18,9 +18,11 @@ from bot.handlers.common import (
     Turn,
     handler,
 )
+from bot.handlers.menu import menu_of
 from bot.i18n import Html, Msg, Url, When, msg
+from bot.presentation import NUMBER
 from bot.services import meetings, members, organizations
-from bot.services.errors import DomainError, NotAllowed
+from bot.services.errors import NotAllowed
 from bot.views import role_label
 from db.models import InviteCode, MemberRole, Membership
 
@@ -80,18 +82,15 @@ async def cmd_invite(turn: Turn) -> Replies:
 
 
 @handler()
-async def on_invite_button(turn: Turn) -> Replies:
-    action, args = INV.parse(turn.callback_data)
-    org_id = INV.int_arg(args)
-    if action == "show":
-        invite = await members.current_invite(turn.session, turn.clock, turn.actor, org_id)
-        text, buttons = _invite_view(turn, invite)
-        return Edit(text, buttons)
-    if action == "new":
-        invite = await members.revoke_invite(turn.session, turn.clock, turn.actor, org_id)
-        text, buttons = _invite_view(turn, invite)
-        return [Toast(msg("invite-revoked")), Edit(text, buttons)]
-    raise DomainError("error-stale-button")
+async def on_invite_show(turn: Turn) -> Replies:
+    invite = await members.current_invite(turn.session, turn.clock, turn.actor, turn.int_group(1))
+    return Edit(*_invite_view(turn, invite))
+
+
+@handler()
+async def on_invite_renew(turn: Turn) -> Replies:
+    invite = await members.revoke_invite(turn.session, turn.clock, turn.actor, turn.int_group(1))
+    return [Toast(msg("invite-revoked")), Edit(*_invite_view(turn, invite))]
 
 
 @handler()
@@ -104,7 +103,10 @@ async def cmd_join(turn: Turn) -> Replies:
 
 async def joined(turn: Turn, membership: Membership) -> list[Send | Later]:
     """Welcome a new member; if invitations already went out, theirs follows at once."""
-    replies: list[Send | Later] = [Send(msg("join-done", name=membership.organization.name))]
+    replies: list[Send | Later] = [
+        Send(msg("join-done", name=membership.organization.name)),
+        await menu_of(turn, turn.person),
+    ]
     if await meetings.invite_latecomer(turn.session, turn.clock, turn.person):
         replies.append(Later(turn.runtime.dispatcher.wake))
     return replies
@@ -227,61 +229,81 @@ async def cmd_members(turn: Turn) -> Replies:
 
 
 @handler()
-async def on_members_button(turn: Turn) -> Replies:
-    action, args = MEM.parse(turn.callback_data)
-    target_id = MEM.int_arg(args)
-    session, clock, actor = turn.session, turn.clock, turn.actor
-    if action == "org":
-        page = MEM.int_arg(args, 1, low=0) if len(args) > 1 else 0
-        return Edit(*await _member_list(turn, target_id, page))
-    if action == "who":
-        return Edit(*_member_card(await members.member(session, actor, target_id)))
-    if action == "rmask":
-        member = await members.member(session, actor, target_id)
-        buttons = [
-            [
-                Button(msg("button-confirm-remove"), MEM.build("rm", member.id)),
-                Button(msg("button-back"), MEM.build("who", member.id)),
-            ]
+async def on_member_list(turn: Turn) -> Replies:
+    # Old lists carry no page number: the first page.
+    page = (
+        turn.int_group(2, low=0) if turn.context.matches and turn.context.matches[0].group(2) else 0
+    )
+    return Edit(*await _member_list(turn, turn.int_group(1), page))
+
+
+@handler()
+async def on_member_card(turn: Turn) -> Replies:
+    return Edit(*_member_card(await members.member(turn.session, turn.actor, turn.int_group(1))))
+
+
+@handler()
+async def on_member_remove_ask(turn: Turn) -> Replies:
+    member = await members.member(turn.session, turn.actor, turn.int_group(1))
+    buttons = [
+        [
+            Button(msg("button-confirm-remove"), MEM.build("rm", member.id)),
+            Button(msg("button-back"), MEM.build("who", member.id)),
         ]
-        text = msg(
-            "member-remove-confirm",
-            name=member.person.display_name,
-            org=member.organization.name,
-        )
-        return Edit(text, buttons)
-    if action == "rm":
-        removal = await members.remove(
-            session, clock, actor, target_id, coordinators=turn.coordinators
-        )
-        removed = removal.membership
-        toast = Toast(msg("member-removed", name=removed.person.display_name))
-        replies: list[Reply] = [
-            toast,
-            Edit(*await _member_list(turn, removed.organization_id)),
-            Send(_removal_report(turn, removal)),
-        ]
-        if any(seat.promoted for seat in removal.freed):
-            replies.append(Later(turn.runtime.dispatcher.wake))  # tell who got the seat
-        return replies
-    if action == "dlg":
-        member = await members.make_delegate(session, clock, actor, target_id)
-        toast = Toast(msg("member-now-delegate", name=member.person.display_name))
-        return [toast, Edit(*_member_card(member))]
-    if action in ("adm", "unadm"):
-        member = await members.set_admin(session, clock, actor, target_id, action == "adm")
-        key = "member-now-admin" if action == "adm" else "member-no-longer-admin"
-        return [Toast(msg(key, name=member.person.display_name)), Edit(*_member_card(member))]
-    raise DomainError("error-stale-button")
+    ]
+    text = msg(
+        "member-remove-confirm",
+        name=member.person.display_name,
+        org=member.organization.name,
+    )
+    return Edit(text, buttons)
+
+
+@handler()
+async def on_member_remove(turn: Turn) -> Replies:
+    removal = await members.remove(
+        turn.session, turn.clock, turn.actor, turn.int_group(1), coordinators=turn.coordinators
+    )
+    removed = removal.membership
+    toast = Toast(msg("member-removed", name=removed.person.display_name))
+    replies: list[Reply] = [
+        toast,
+        Edit(*await _member_list(turn, removed.organization_id)),
+        Send(_removal_report(turn, removal)),
+        await menu_of(turn, removed.person),
+    ]
+    if any(seat.promoted for seat in removal.freed):
+        replies.append(Later(turn.runtime.dispatcher.wake))  # tell who got the seat
+    return replies
+
+
+@handler()
+async def on_member_delegate(turn: Turn) -> Replies:
+    member = await members.make_delegate(turn.session, turn.clock, turn.actor, turn.int_group(1))
+    toast = Toast(msg("member-now-delegate", name=member.person.display_name))
+    return [toast, Edit(*_member_card(member))]
+
+
+@handler()
+async def on_member_admin(turn: Turn) -> Replies:
+    admin = turn.group(1) == "adm"
+    member = await members.set_admin(turn.session, turn.clock, turn.actor, turn.int_group(2), admin)
+    key = "member-now-admin" if admin else "member-no-longer-admin"
+    return [
+        Toast(msg(key, name=member.person.display_name)),
+        Edit(*_member_card(member)),
+        await menu_of(turn, member.person),
+    ]
 
 
 def handlers() -> list[object]:
     return [
-        CommandHandler("invite", cmd_invite),
-        CommandHandler("join", cmd_join),
-        CommandHandler("myorgs", cmd_myorgs),
-        CommandHandler("orgs", cmd_orgs),
-        CommandHandler("members", cmd_members),
-        CallbackQueryHandler(on_invite_button, pattern=INV.pattern),
-        CallbackQueryHandler(on_members_button, pattern=MEM.pattern),
+        CallbackQueryHandler(on_invite_show, pattern=INV.route("show", NUMBER)),
+        CallbackQueryHandler(on_invite_renew, pattern=INV.route("new", NUMBER)),
+        CallbackQueryHandler(on_member_list, pattern=MEM.route("org", NUMBER + f"(?::{NUMBER})?")),
+        CallbackQueryHandler(on_member_card, pattern=MEM.route("who", NUMBER)),
+        CallbackQueryHandler(on_member_remove_ask, pattern=MEM.route("rmask", NUMBER)),
+        CallbackQueryHandler(on_member_remove, pattern=MEM.route("rm", NUMBER)),
+        CallbackQueryHandler(on_member_delegate, pattern=MEM.route("dlg", NUMBER)),
+        CallbackQueryHandler(on_member_admin, pattern=MEM.route("(adm|unadm)", NUMBER)),
     ]

@@ -1,94 +1,147 @@
-"""The commands each role sees, in the help text and in Telegram's command menu."""
+"""Who sees which command, in /help and in Telegram's command menus.
+
+The commands themselves are declared once, in bot.handlers.commands; the runtime carries that
+declaration, so a feature that changes someone's role refreshes their menu without importing
+every other feature.
+"""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+from typing import Literal
 
 from telegram import Bot, BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeChat
 from telegram.error import BadRequest, Forbidden
 
-from bot.i18n import LANGUAGES, Catalog
-from bot.services.actor import Actor
+from bot.handlers.common import Later, TelegramCallback, Turn
+from bot.i18n import LANGUAGES, Catalog, pick_language
+from bot.services.actor import Actor, actor_of
+from db.models import Person
 
 log = logging.getLogger(__name__)
 
-MEMBER_COMMANDS = (
-    "start",
-    "help",
-    "next",
-    "meetings",
-    "language",
-    "myorgs",
-    "orgs",
-    "join",
-    "register",
-    "cancel",
-    "mydata",
-    "leave",
-    "forgetme",
-)
-ADMIN_COMMANDS = ("invite", "members")
-COORDINATOR_COMMANDS = (
-    "newmeeting",
-    "series",
-    "editmeeting",
-    "cancelmeeting",
-    "attendance",
-    "deliveries",
-    "pending",
-    "promote",
-    "demote",
-    "bindgroup",
-)
-GROUP_COMMANDS = ("help", "bindgroup")
+Chat = Literal["private", "group"]
 
 
-def commands_for(actor: Actor) -> list[str]:
-    names = list(MEMBER_COMMANDS)
-    if actor.org_admin or actor.coordinator:
-        names += ADMIN_COMMANDS
-    if actor.coordinator:
-        names += COORDINATOR_COMMANDS
-    return names
+class Audience(Enum):
+    """Who a command is for; each role sees its own and those of the roles below it."""
+
+    EVERYONE = "everyone"
+    NEWCOMER = "newcomer"  # not in the network yet: shown only until they are
+    MEMBER = "member"  # members of approved organizations, and coordinators
+    ADMIN = "admin"  # org admins, and coordinators
+    COORDINATOR = "coordinator"
 
 
-def _bot_commands(
-    catalog: Catalog, lang: str, names: tuple[str, ...] | list[str]
-) -> list[BotCommand]:
+@dataclass(frozen=True)
+class Command:
+    """One command: its name, who it is for, where it works and what answers it."""
+
+    name: str
+    audience: Audience
+    callback: TelegramCallback
+    where: Literal["private", "group", "any"] = "private"
+
+    @property
+    def description(self) -> str:
+        """The catalog key of its one-line description."""
+        return f"cmd-{self.name}"
+
+    def works_in(self, chat: Chat) -> bool:
+        return self.where in ("any", chat)
+
+
+def sees(audience: Audience, actor: Actor | None) -> bool:
+    """Whether `actor` (None: someone the bot knows nothing about) is meant to see it."""
+    if audience is Audience.EVERYONE:
+        return True
+    if actor is None:
+        return audience is Audience.NEWCOMER
+    if audience is Audience.NEWCOMER:
+        return not actor.in_network
+    if audience is Audience.MEMBER:
+        return actor.in_network
+    if audience is Audience.ADMIN:
+        return actor.org_admin or actor.coordinator
+    return actor.coordinator
+
+
+def menu_names(commands: Sequence[Command], actor: Actor | None, chat: Chat) -> list[str]:
+    """The commands of the menu in a chat: the actor's, and only those that work there."""
+    return [c.name for c in commands if c.works_in(chat) and sees(c.audience, actor)]
+
+
+def help_names(commands: Sequence[Command], actor: Actor, chat: Chat) -> list[str]:
+    """The commands /help lists: in private all of the actor's, where they work or not
+    (that is where a coordinator learns of /bindgroup); in a group only the group's."""
+    return [
+        c.name
+        for c in commands
+        if sees(c.audience, actor) and (chat == "private" or c.works_in("group"))
+    ]
+
+
+def _bot_commands(catalog: Catalog, lang: str, names: Sequence[str]) -> list[BotCommand]:
     return [BotCommand(name, catalog.text(lang, f"cmd-{name}", plain=True)) for name in names]
 
 
-async def publish_menus(bot: Bot, catalog: Catalog, default_language: str) -> None:
-    """Register the command menus per language (Telegram picks by the user's app language)."""
-    everyone = list(MEMBER_COMMANDS + ADMIN_COMMANDS)
-    await bot.set_my_commands(_bot_commands(catalog, default_language, everyone))
+async def publish_menus(
+    bot: Bot, catalog: Catalog, commands: Sequence[Command], default_language: str
+) -> None:
+    """The menus of people the bot has no chat menu for: a newcomer's, per app language,
+    and the one every group shows."""
+    private = menu_names(commands, None, "private")
+    group = menu_names(commands, None, "group")
+    await bot.set_my_commands(_bot_commands(catalog, default_language, private))
     await bot.set_my_commands(
-        _bot_commands(catalog, default_language, GROUP_COMMANDS),
-        scope=BotCommandScopeAllGroupChats(),
+        _bot_commands(catalog, default_language, group), scope=BotCommandScopeAllGroupChats()
     )
     for lang in LANGUAGES:
-        await bot.set_my_commands(_bot_commands(catalog, lang, everyone), language_code=lang)
+        await bot.set_my_commands(_bot_commands(catalog, lang, private), language_code=lang)
         await bot.set_my_commands(
-            _bot_commands(catalog, lang, GROUP_COMMANDS),
+            _bot_commands(catalog, lang, group),
             scope=BotCommandScopeAllGroupChats(),
             language_code=lang,
         )
 
 
-async def publish_coordinator_menu(bot: Bot, catalog: Catalog, tg_user_id: int, lang: str) -> None:
-    """Show a coordinator their extra commands, in their private chat only."""
-    names = list(MEMBER_COMMANDS + ADMIN_COMMANDS + COORDINATOR_COMMANDS)
+async def publish_chat_menu(
+    bot: Bot, catalog: Catalog, tg_user_id: int, lang: str, names: Sequence[str]
+) -> None:
+    """Set one person's menu in their private chat; never fails the update that asked."""
     try:
         await bot.set_my_commands(
             _bot_commands(catalog, lang, names), scope=BotCommandScopeChat(tg_user_id)
         )
     except (BadRequest, Forbidden) as error:
-        # A coordinator named in the settings who has not started the bot yet has no chat.
-        log.info("no coordinator menu for %s: %s", tg_user_id, error.message)
+        # Someone who has not started the bot (a configured coordinator) has no chat yet.
+        log.info("no menu for %s: %s", tg_user_id, error.message)
 
 
-async def withdraw_coordinator_menu(bot: Bot, tg_user_id: int) -> None:
+async def withdraw_chat_menu(bot: Bot, tg_user_id: int) -> None:
+    """Back to the default menu (after /forgetme: the bot no longer knows the language)."""
     try:
         await bot.delete_my_commands(scope=BotCommandScopeChat(tg_user_id))
     except (BadRequest, Forbidden) as error:
-        log.info("no coordinator menu to remove for %s: %s", tg_user_id, error.message)
+        log.info("no menu to remove for %s: %s", tg_user_id, error.message)
+
+
+async def menu_of(turn: Turn, person: Person) -> Later:
+    """After the commit, show `person` the menu of what they are now, in their language.
+
+    Their role is read again in this transaction, so a change made by this update counts.
+    """
+    await turn.session.flush()
+    actor = await actor_of(turn.session, person, turn.coordinators)
+    lang = pick_language(person.language, None, turn.runtime.settings.default_language)
+    names = menu_names(turn.runtime.commands, actor, "private")
+    bot, catalog, chat_id = turn.context.bot, turn.runtime.catalog, person.tg_user_id
+    return Later(lambda: publish_chat_menu(bot, catalog, chat_id, lang, names))
+
+
+def withdrawn_menu(turn: Turn, tg_user_id: int) -> Later:
+    bot = turn.context.bot
+    return Later(lambda: withdraw_chat_menu(bot, tg_user_id))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from telegram.ext import CallbackQueryHandler, CommandHandler
+from telegram.ext import CallbackQueryHandler
 
 from bot.handlers.common import (
     Button,
@@ -17,11 +17,11 @@ from bot.handlers.common import (
     handler,
 )
 from bot.handlers.members import chunk_lines
-from bot.handlers.menu import withdraw_coordinator_menu
+from bot.handlers.menu import menu_of, withdrawn_menu
 from bot.i18n import Html, Msg, When, msg
 from bot.i18n.calendar import localize_digits
+from bot.presentation import NUMBER
 from bot.services import privacy
-from bot.services.errors import DomainError
 from bot.views import role_label
 from db.models import Meeting, Rsvp, RsvpAnswer
 
@@ -171,17 +171,15 @@ async def cmd_forgetme(turn: Turn) -> Replies:
 
 
 @handler()
-async def on_forget_button(turn: Turn) -> Replies:
-    action, args = FORGET.parse(turn.callback_data)
-    if action == "no":
-        return Edit(msg("forget-cancelled"))
-    if action != "yes":
-        raise DomainError("error-stale-button")
-    forgotten = await privacy.forget(turn.session, turn.clock, turn.actor, FORGET.int_arg(args))
-    replies: list[Edit | Later] = [Edit(msg("forget-done"))]
-    if forgotten.was_promoted_coordinator:
-        bot, tg_user_id = turn.context.bot, turn.chat_id
-        replies.append(Later(lambda: withdraw_coordinator_menu(bot, tg_user_id)))
+async def on_forget_keep(turn: Turn) -> Replies:
+    return Edit(msg("forget-cancelled"))
+
+
+@handler()
+async def on_forget(turn: Turn) -> Replies:
+    forgotten = await privacy.forget(turn.session, turn.clock, turn.actor, turn.int_group(1))
+    # Without a language or a role any more, the person gets the menu everyone starts with.
+    replies: list[Edit | Later] = [Edit(msg("forget-done")), withdrawn_menu(turn, turn.chat_id)]
     if forgotten.freed:
         replies.append(Later(turn.runtime.dispatcher.wake))  # the seats' new holders are told
     return replies
@@ -218,16 +216,19 @@ async def cmd_leave(turn: Turn) -> Replies:
 
 
 @handler()
-async def on_leave_button(turn: Turn) -> Replies:
-    action, args = LEAVE.parse(turn.callback_data)
-    if action == "no":
-        return Edit(msg("leave-cancelled"))
-    if action == "ask":
-        leaving = await privacy.leaving(turn.session, turn.actor, LEAVE.int_arg(args))
-        return _leave_question(turn, leaving)
-    if action != "yes":
-        raise DomainError("error-stale-button")
-    left = await privacy.leave(turn.session, turn.clock, turn.actor, LEAVE.int_arg(args))
+async def on_leave_stay(turn: Turn) -> Replies:
+    return Edit(msg("leave-cancelled"))
+
+
+@handler()
+async def on_leave_pick(turn: Turn) -> Replies:
+    leaving = await privacy.leaving(turn.session, turn.actor, turn.int_group(1))
+    return _leave_question(turn, leaving)
+
+
+@handler()
+async def on_leave(turn: Turn) -> Replies:
+    left = await privacy.leave(turn.session, turn.clock, turn.actor, turn.int_group(1))
     catalog, lang = turn.runtime.catalog, turn.lang
     notes: list[str] = []
     if left.left_network:
@@ -236,7 +237,10 @@ async def on_leave_button(turn: Turn) -> Replies:
         titles = " · ".join(meeting.title for meeting in left.freed)
         notes.append(catalog.text(lang, "leave-done-seats", titles=titles))
     note = Html("".join("\n" + n for n in notes))
-    replies: list[Edit | Later] = [Edit(msg("leave-done", name=left.organization_name, note=note))]
+    replies: list[Edit | Later] = [
+        Edit(msg("leave-done", name=left.organization_name, note=note)),
+        await menu_of(turn, turn.person),
+    ]
     if left.freed:
         replies.append(Later(turn.runtime.dispatcher.wake))  # the seats' new holders are told
     return replies
@@ -244,9 +248,9 @@ async def on_leave_button(turn: Turn) -> Replies:
 
 def handlers() -> list[object]:
     return [
-        CommandHandler("mydata", cmd_mydata),
-        CommandHandler("forgetme", cmd_forgetme),
-        CommandHandler("leave", cmd_leave),
-        CallbackQueryHandler(on_forget_button, pattern=FORGET.pattern),
-        CallbackQueryHandler(on_leave_button, pattern=LEAVE.pattern),
+        CallbackQueryHandler(on_forget_keep, pattern=FORGET.route("no")),
+        CallbackQueryHandler(on_forget, pattern=FORGET.route("yes", NUMBER)),
+        CallbackQueryHandler(on_leave_stay, pattern=LEAVE.route("no")),
+        CallbackQueryHandler(on_leave_pick, pattern=LEAVE.route("ask", NUMBER)),
+        CallbackQueryHandler(on_leave, pattern=LEAVE.route("yes", NUMBER)),
     ]

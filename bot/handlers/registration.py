@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from telegram.ext import CallbackQueryHandler, CommandHandler
+import logging
+
+from telegram import Bot
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, Forbidden
+from telegram.ext import CallbackQueryHandler
 
 from bot.handlers.common import (
     Button,
     CallbackData,
     Edit,
     Keyboard,
+    Later,
     Replies,
     Reply,
     Send,
@@ -16,17 +22,21 @@ from bot.handlers.common import (
     handler,
 )
 from bot.handlers.dialogs import flow
+from bot.handlers.menu import menu_of
 from bot.handlers.notices import notify
-from bot.i18n import Msg, msg
-from bot.services import dialogs, organizations, people
+from bot.i18n import Msg, msg, pick_language
+from bot.presentation import NUMBER
+from bot.services import dialogs, notices, organizations, people
 from bot.services.errors import DomainError
 from bot.services.text import CONTACT_LIMIT, FOCUS_LIMIT, NAME_LIMIT, PLACE_LIMIT
 from db.models import Dialog, Organization, OrgKind
 
 REG = CallbackData("reg")
 ORG = CallbackData("org")
+log = logging.getLogger(__name__)
 
 REGISTER, REJECT = "register", "reject"
+KINDS = f"({'|'.join(kind.value for kind in OrgKind)})"
 
 
 def _kind_buttons() -> Keyboard:
@@ -71,6 +81,24 @@ def review_message(org: Organization) -> tuple[Msg, Keyboard]:
 
 @handler()
 async def cmd_register(turn: Turn) -> Replies:
+    dialog = await dialogs.current(turn.session, turn.person)
+    if dialog is not None and dialog.flow == REGISTER:
+        # Typed again halfway through: ask, rather than throw away what was answered.
+        buttons = [
+            [
+                Button(msg("button-register-restart"), REG.build("restart")),
+                Button(msg("button-register-continue"), REG.build("keep")),
+            ]
+        ]
+        name = dialog.data.get("name")
+        question = (
+            msg("register-restart-ask", name=name) if name else msg("register-restart-ask-unnamed")
+        )
+        return Send(question, buttons)
+    return await _begin(turn)
+
+
+async def _begin(turn: Turn) -> Send:
     await dialogs.begin(turn.session, turn.clock, turn.person, REGISTER, "name")
     return Send(msg("register-ask-name", limit=NAME_LIMIT))
 
@@ -120,35 +148,69 @@ def _confirm(dialog: Dialog) -> Send:
     return Send(_summary(dialog.data), buttons)
 
 
-async def _registration_at(turn: Turn, step: str) -> Dialog:
+async def _registration_at(turn: Turn, step: str | None = None) -> Dialog:
     dialog = await dialogs.current(turn.session, turn.person)
-    if dialog is None or dialog.flow != REGISTER or dialog.step != step:
+    if dialog is None or dialog.flow != REGISTER or step not in (None, dialog.step):
         raise DomainError("error-stale-button")
     return dialog
 
 
+def _prompt(dialog: Dialog) -> Send:
+    """The question of the step a registration is at, asked again."""
+    step = dialog.step
+    if step == "name":
+        return Send(msg("register-ask-name", limit=NAME_LIMIT))
+    if step == "kind":
+        return Send(msg("register-ask-kind"), _kind_buttons())
+    if step in _NEXT_PROMPT:
+        return Send(_NEXT_PROMPT[step])
+    if step == "contact":
+        return Send(
+            msg("register-ask-contact", limit=CONTACT_LIMIT),
+            [[Button(msg("button-skip"), REG.build("skip"))]],
+        )
+    return _confirm(dialog)
+
+
 @handler()
-async def on_registration_button(turn: Turn) -> Replies:
-    action, args = REG.parse(turn.callback_data)
-    if action == "kind":
-        dialog = await _registration_at(turn, "kind")
-        kind = organizations.parse_kind(args[0] if args else "")
-        dialogs.advance(dialog, turn.clock, "province", kind=kind.value)
-        return [
-            Edit(msg("register-kind-chosen", kind=msg(f"kind-{kind.value}"))),
-            Send(_NEXT_PROMPT["province"]),
-        ]
-    if action == "skip":
-        dialog = await _registration_at(turn, "contact")
-        dialogs.advance(dialog, turn.clock, "confirm", contact=None)
-        return [Edit(msg("register-contact-skipped")), _confirm(dialog)]
-    if action == "cancel":
-        dialog = await _registration_at(turn, "confirm")
-        await dialogs.finish(turn.session, turn.person)
-        return Edit(msg("cancel-done"))
-    if action == "submit":
-        return await _submit(turn, await _registration_at(turn, "confirm"))
-    raise DomainError("error-stale-button")
+async def on_kind(turn: Turn) -> Replies:
+    dialog = await _registration_at(turn, "kind")
+    kind = organizations.parse_kind(turn.group(1))
+    dialogs.advance(dialog, turn.clock, "province", kind=kind.value)
+    return [
+        Edit(msg("register-kind-chosen", kind=msg(f"kind-{kind.value}"))),
+        Send(_NEXT_PROMPT["province"]),
+    ]
+
+
+@handler()
+async def on_skip_contact(turn: Turn) -> Replies:
+    dialog = await _registration_at(turn, "contact")
+    dialogs.advance(dialog, turn.clock, "confirm", contact=None)
+    return [Edit(msg("register-contact-skipped")), _confirm(dialog)]
+
+
+@handler()
+async def on_cancel_registration(turn: Turn) -> Replies:
+    await _registration_at(turn, "confirm")
+    await dialogs.finish(turn.session, turn.person)
+    return Edit(msg("cancel-done"))
+
+
+@handler()
+async def on_submit(turn: Turn) -> Replies:
+    return await _submit(turn, await _registration_at(turn, "confirm"))
+
+
+@handler()
+async def on_restart(turn: Turn) -> Replies:
+    return [Edit(msg("register-restarted")), await _begin(turn)]
+
+
+@handler()
+async def on_keep_going(turn: Turn) -> Replies:
+    dialog = await _registration_at(turn)
+    return [Edit(msg("register-continued")), _prompt(dialog)]
 
 
 async def _submit(turn: Turn, dialog: Dialog) -> Replies:
@@ -187,23 +249,85 @@ async def cmd_pending(turn: Turn) -> Replies:
     return replies
 
 
+async def _withdraw_reviews(
+    turn: Turn,
+    org: Organization,
+    *,
+    approved: bool,
+    pressed: tuple[int, int] | None,
+    edit_pressed: bool,
+) -> Later:
+    """Every coordinator's card of the application loses its buttons once it is decided.
+
+    `pressed` is the card the deciding coordinator pressed (a notice, or one /pending
+    showed); a reply edits it already unless `edit_pressed`.
+    """
+    copies = await notices.withdraw(turn.session, f"review:o{org.id}:")
+    targets = [
+        (c.chat_id, c.message_id, c.language)
+        for c in copies
+        if (c.chat_id, c.message_id) != pressed
+    ]
+    if pressed is not None and edit_pressed:
+        targets.append((*pressed, turn.lang))
+    key = "org-decided-approved" if approved else "org-decided-rejected"
+    text = msg(key, name=org.name, by=turn.person.display_name)
+    bot, catalog = turn.context.bot, turn.runtime.catalog
+    default = turn.runtime.settings.default_language
+
+    async def run() -> None:
+        for chat_id, message_id, language in targets:
+            lang = pick_language(language, None, default)
+            await edit_sent(bot, chat_id, message_id, catalog.render(lang, text))
+
+    return Later(run)
+
+
+def _pressed_card(turn: Turn) -> tuple[int, int] | None:
+    query = turn.update.callback_query
+    if query is None or query.message is None:
+        return None
+    return query.message.chat.id, query.message.message_id
+
+
+async def edit_sent(bot: Bot, chat_id: int, message_id: int, text: str) -> None:
+    """Replace a message sent earlier, without its buttons; one gone is no error."""
+    try:
+        await bot.edit_message_text(
+            text, chat_id=chat_id, message_id=message_id, parse_mode=ParseMode.HTML
+        )
+    except (BadRequest, Forbidden) as error:
+        # Deleted by the person, too old to edit, the bot blocked: nothing left to update.
+        log.info("review card %s/%s not edited: %s", chat_id, message_id, error.message)
+
+
 @handler()
-async def on_decision(turn: Turn) -> Replies:
-    action, args = ORG.parse(turn.callback_data)
-    org_id = ORG.int_arg(args)
-    if action == "ok":
-        org = await organizations.approve(turn.session, turn.clock, turn.actor, org_id)
-        told = await notify(
-            turn, org.registered_by, msg("org-approved", name=org.name), f"decision:o{org.id}"
-        )
-        return [Edit(msg("org-approved-done", name=org.name)), told]
-    if action == "no":
-        org = await organizations.ensure_can_reject(turn.session, turn.actor, org_id)
-        await dialogs.begin(
-            turn.session, turn.clock, turn.person, REJECT, "reason", {"org_id": org.id}
-        )
-        return Send(msg("org-ask-reason", name=org.name))
-    raise DomainError("error-stale-button")
+async def on_approve(turn: Turn) -> Replies:
+    org = await organizations.approve(turn.session, turn.clock, turn.actor, turn.int_group(1))
+    told = await notify(
+        turn, org.registered_by, msg("org-approved", name=org.name), f"decision:o{org.id}"
+    )
+    return [
+        Edit(msg("org-approved-done", name=org.name)),
+        told,
+        await _withdraw_reviews(
+            turn, org, approved=True, pressed=_pressed_card(turn), edit_pressed=False
+        ),
+        # The registrant is now the organization's admin: their menu says so.
+        await menu_of(turn, org.registered_by),
+    ]
+
+
+@handler()
+async def on_reject(turn: Turn) -> Replies:
+    org = await organizations.ensure_can_reject(turn.session, turn.actor, turn.int_group(1))
+    data: dict[str, object] = {"org_id": org.id}
+    pressed = _pressed_card(turn)
+    if pressed is not None:
+        # The card pressed may be one /pending showed (not a notice): it loses its buttons too.
+        data["card"] = list(pressed)
+    await dialogs.begin(turn.session, turn.clock, turn.person, REJECT, "reason", data)
+    return Send(msg("org-ask-reason", name=org.name))
 
 
 @flow(REJECT)
@@ -217,16 +341,26 @@ async def rejection_reason(turn: Turn, dialog: Dialog, text: str) -> Replies:
             await dialogs.finish(turn.session, turn.person)
             return Send(msg(error.key, **error.params))
         raise
+    card = dialog.data.get("card")
     await dialogs.finish(turn.session, turn.person)
     decision = msg("org-rejected", name=org.name, reason=org.rejection_reason or "")
     told = await notify(turn, org.registered_by, decision, f"decision:o{org.id}")
-    return [Send(msg("org-rejected-done", name=org.name)), told]
+    pressed = (int(card[0]), int(card[1])) if isinstance(card, list) and len(card) == 2 else None
+    return [
+        Send(msg("org-rejected-done", name=org.name)),
+        told,
+        await _withdraw_reviews(turn, org, approved=False, pressed=pressed, edit_pressed=True),
+    ]
 
 
 def handlers() -> list[object]:
     return [
-        CommandHandler("register", cmd_register),
-        CommandHandler("pending", cmd_pending),
-        CallbackQueryHandler(on_registration_button, pattern=REG.pattern),
-        CallbackQueryHandler(on_decision, pattern=ORG.pattern),
+        CallbackQueryHandler(on_kind, pattern=REG.route("kind", KINDS)),
+        CallbackQueryHandler(on_skip_contact, pattern=REG.route("skip")),
+        CallbackQueryHandler(on_cancel_registration, pattern=REG.route("cancel")),
+        CallbackQueryHandler(on_submit, pattern=REG.route("submit")),
+        CallbackQueryHandler(on_restart, pattern=REG.route("restart")),
+        CallbackQueryHandler(on_keep_going, pattern=REG.route("keep")),
+        CallbackQueryHandler(on_approve, pattern=ORG.route("ok", NUMBER)),
+        CallbackQueryHandler(on_reject, pattern=ORG.route("no", NUMBER)),
     ]

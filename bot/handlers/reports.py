@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 
-from telegram.ext import CallbackQueryHandler, CommandHandler
+from telegram.ext import CallbackQueryHandler
 
 from bot.handlers.common import Edit, Lines, Replies, Send, Turn, handler
 from bot.handlers.meetings import MTG, pick_meeting
@@ -101,8 +101,6 @@ async def on_deliveries(turn: Turn) -> Replies:
 
 def handlers() -> list[object]:
     return [
-        CommandHandler("attendance", cmd_attendance),
-        CommandHandler("deliveries", cmd_deliveries),
         CallbackQueryHandler(on_attendance, pattern=MTG.route(ATTENDANCE, NUMBER)),
         CallbackQueryHandler(on_deliveries, pattern=MTG.route(DELIVERIES, NUMBER)),
     ]

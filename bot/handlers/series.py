@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from telegram.ext import CallbackQueryHandler, CommandHandler
+from telegram.ext import CallbackQueryHandler
 
 from bot.handlers.common import CallbackData, Edit, Keyboard, Replies, Reply, Send, Turn, handler
 from bot.handlers.dialogs import flow
@@ -198,7 +198,6 @@ async def on_drop(turn: Turn) -> Replies:
 
 def handlers() -> list[object]:
     return [
-        CommandHandler("series", cmd_series),
         CallbackQueryHandler(on_start, pattern=SER.route("ok")),
         CallbackQueryHandler(on_drop, pattern=SER.route("drop")),
         CallbackQueryHandler(on_week, pattern=SER.route("week", WEEK)),

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
+from telegram.constants import ChatType
+from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
 from bot.handlers import dialogs
 from bot.handlers.common import (
@@ -16,7 +17,7 @@ from bot.handlers.common import (
     handler,
 )
 from bot.handlers.members import joined
-from bot.handlers.menu import commands_for, publish_coordinator_menu
+from bot.handlers.menu import Chat, help_names, menu_of
 from bot.i18n import LANGUAGES, Msg, msg
 from bot.services import dialogs as dialog_store
 from bot.services import members, people
@@ -45,7 +46,9 @@ async def welcome(turn: Turn) -> Send:
 
 
 async def help_text(turn: Turn) -> Msg:
-    names = commands_for(turn.actor)
+    chat = turn.update.effective_chat
+    where: Chat = "private" if chat is None or chat.type == ChatType.PRIVATE else "group"
+    names = help_names(turn.runtime.commands, turn.actor, where)
     return msg("help", commands=turn.runtime.catalog.command_lines(turn.lang, names))
 
 
@@ -75,16 +78,15 @@ async def cmd_language(turn: Turn) -> Replies:
 
 @handler()
 async def on_language(turn: Turn) -> Replies:
-    action, args = LANG.parse(turn.callback_data)
-    if action != "set" or not args:
-        raise DomainError("error-stale-button")
-    people.set_language(turn.person, args[0])
-    turn.lang = args[0]
-    replies: list[Edit | Send | Later] = [Edit(msg("language-set")), await welcome(turn)]
-    if turn.is_coordinator:
-        bot, catalog, user_id = turn.context.bot, turn.runtime.catalog, turn.person.tg_user_id
-        lang = turn.lang
-        replies.append(Later(lambda: publish_coordinator_menu(bot, catalog, user_id, lang)))
+    first_choice = turn.person.language is None
+    people.set_language(turn.person, turn.group(1))
+    turn.lang = turn.group(1)
+    replies: list[Edit | Send | Later] = [Edit(msg("language-set"))]
+    if first_choice:
+        # Greeted once; an old picker pressed again, or /language, only changes the language.
+        replies.append(await welcome(turn))
+    # The menu follows the language chosen here, not the phone's.
+    replies.append(await menu_of(turn, turn.person))
     return replies
 
 
@@ -115,11 +117,7 @@ async def on_unknown_command(turn: Turn) -> Replies:
 def handlers() -> list[object]:
     """What this module registers, in order."""
     return [
-        CommandHandler("start", cmd_start),
-        CommandHandler("language", cmd_language),
-        CommandHandler("help", cmd_help),
-        CommandHandler("cancel", cmd_cancel),
-        CallbackQueryHandler(on_language, pattern=LANG.pattern),
+        CallbackQueryHandler(on_language, pattern=LANG.route("set", f"({'|'.join(LANGUAGES)})")),
     ]
 
 
