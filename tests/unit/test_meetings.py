@@ -261,9 +261,9 @@ def test_a_meeting_time_is_read_in_the_meeting_zone_and_stored_in_utc(
         pytest.param("2026-02-30 14:00", "date-nonexistent", id="february-30th"),
         pytest.param("1405-13-01 14:00", "date-nonexistent", id="solar-hijri-month-13"),
         pytest.param("2026-12-21 25:00", "date-nonexistent", id="hour-25"),
-        pytest.param("tomorrow-ish", "date-format", id="words"),
-        pytest.param("", "date-format", id="empty"),
-        pytest.param("2026-12-21", "date-format", id="no-time"),
+        pytest.param("tomorrow-ish", "picker-date-format", id="words"),
+        pytest.param("", "picker-date-format", id="empty"),
+        pytest.param("2026-12-21", "picker-date-format", id="no-time"),
         pytest.param("2026-11-30 14:00", "date-past", id="yesterday"),
         pytest.param("1405-09-01 14:00", "date-past", id="solar-hijri-past"),
     ],
@@ -317,7 +317,7 @@ def test_a_capacity_that_is_not_a_positive_whole_number_is_refused(text: str) ->
         pytest.param("2026-12-21 14:01", "meeting-deadline-after-start", id="after-the-start"),
         pytest.param("2026-12-25 09:00", "meeting-deadline-after-start", id="days-after"),
         pytest.param("2026-11-30 09:00", "date-past", id="in-the-past"),
-        pytest.param("someday", "date-format", id="not-a-date"),
+        pytest.param("someday", "picker-date-format", id="not-a-date"),
     ],
 )
 def test_an_rsvp_deadline_must_come_before_the_meeting(
