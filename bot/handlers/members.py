@@ -230,11 +230,12 @@ async def cmd_members(turn: Turn) -> Replies:
 
 @handler()
 async def on_member_list(turn: Turn) -> Replies:
-    # Old lists carry no page number: the first page.
-    page = (
-        turn.int_group(2, low=0) if turn.context.matches and turn.context.matches[0].group(2) else 0
-    )
-    return Edit(*await _member_list(turn, turn.int_group(1), page))
+    return Edit(*await _member_list(turn, turn.int_group(1)))
+
+
+@handler()
+async def on_member_page(turn: Turn) -> Replies:
+    return Edit(*await _member_list(turn, turn.int_group(1), turn.int_group(2, low=0)))
 
 
 @handler()
@@ -300,7 +301,8 @@ def handlers() -> list[object]:
     return [
         CallbackQueryHandler(on_invite_show, pattern=INV.route("show", NUMBER)),
         CallbackQueryHandler(on_invite_renew, pattern=INV.route("new", NUMBER)),
-        CallbackQueryHandler(on_member_list, pattern=MEM.route("org", NUMBER + f"(?::{NUMBER})?")),
+        CallbackQueryHandler(on_member_list, pattern=MEM.route("org", NUMBER)),
+        CallbackQueryHandler(on_member_page, pattern=MEM.route("org", NUMBER, NUMBER)),
         CallbackQueryHandler(on_member_card, pattern=MEM.route("who", NUMBER)),
         CallbackQueryHandler(on_member_remove_ask, pattern=MEM.route("rmask", NUMBER)),
         CallbackQueryHandler(on_member_remove, pattern=MEM.route("rm", NUMBER)),
