@@ -33,7 +33,7 @@ from bot.presentation import Send as Send
 from bot.presentation import SendFile as SendFile
 from bot.presentation import Toast as Toast
 from bot.runtime import RUNTIME_KEY, Runtime
-from bot.services import intake, people
+from bot.services import cards, intake, people
 from bot.services.actor import Actor, actor_of
 from bot.services.errors import DomainError
 from db.models import Person
@@ -299,12 +299,24 @@ async def deliver(update: Update, context: Context, lang: str, replies: Replies)
             target_lang = reply.lang or lang
             if update.effective_chat is None:
                 continue
-            await send(
+            sent = await send(
                 context,
                 update.effective_chat.id,
                 runtime.catalog.render(target_lang, reply.text),
                 markup(runtime.catalog, target_lang, reply.keyboard),
             )
+            if sent is not None and reply.card is not None:
+                await _keep_card(runtime, reply.card, sent)
+
+
+async def _keep_card(runtime: Runtime, meeting_id: int, message: Message) -> None:
+    """A card sent as a reply becomes the person's live card; the older one loses its buttons."""
+    async with transaction(runtime.sessions) as session:
+        retiring = await cards.record_for_chat(
+            session, runtime.clock, meeting_id, message.chat.id, message.message_id
+        )
+    if retiring:
+        await runtime.dispatcher.wake()
 
 
 async def answer(query: CallbackQuery, text: str | None = None, *, alert: bool = False) -> None:

@@ -33,6 +33,15 @@ def _counts_line(turn: Turn, key: str, counts: rsvp.Counts, name: str = "") -> s
     )
 
 
+async def _notes(turn: Turn, meeting: Meeting) -> list[Msg | Html]:
+    """The notes people left with Can't go, after the counts."""
+    notes = await rsvp.notes(turn.session, turn.actor, meeting.id, coordinators=turn.coordinators)
+    if not notes:
+        return []
+    lines: list[Msg | Html] = [msg("blank"), msg("attendance-notes-title")]
+    return lines + [msg("attendance-note", name=name, note=note) for name, note in notes]
+
+
 async def _attendance(turn: Turn, meeting: Meeting, page: int = 0) -> Lines:
     numbers = await rsvp.attendance(
         turn.session, turn.actor, meeting.id, coordinators=turn.coordinators
@@ -48,7 +57,7 @@ async def _attendance(turn: Turn, meeting: Meeting, page: int = 0) -> Lines:
         if meeting.capacity
         else msg("blank"),
     )
-    return Lines(frame, lines, pages)
+    return Lines(frame, [*lines, *await _notes(turn, meeting)], pages)
 
 
 ORGS_PER_PAGE = 8

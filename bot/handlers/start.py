@@ -18,6 +18,7 @@ from bot.handlers.common import (
 )
 from bot.handlers.members import joined
 from bot.handlers.menu import Chat, help_names, menu_of
+from bot.handlers.rsvp import card_from_link, meeting_from_start_payload
 from bot.i18n import LANGUAGES, Msg, msg
 from bot.services import dialogs as dialog_store
 from bot.services import members, people
@@ -57,6 +58,10 @@ async def cmd_start(turn: Turn) -> Replies:
     replies: list[Send | Edit | Later] = []
     payload = turn.args[0] if turn.args else ""
     code = members.code_from_start_payload(payload)
+    # A group notice's button opens that meeting's card here.
+    meeting_id = meeting_from_start_payload(payload)
+    if meeting_id is not None:
+        replies += await card_from_link(turn, meeting_id)
     if code is not None:
         try:
             membership = await members.join(turn.session, turn.clock, turn.person, code)
@@ -66,7 +71,7 @@ async def cmd_start(turn: Turn) -> Replies:
             replies.append(Send(msg(error.key, **error.params)))
     if turn.person.language is None:
         replies.append(language_picker())
-    elif code is None:
+    elif code is None and meeting_id is None:
         replies.append(await welcome(turn))
     return replies
 

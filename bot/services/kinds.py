@@ -19,3 +19,9 @@ class Kind(StrEnum):
     GROUP = "group"  # a notice to the coordination group
     CARD_EDIT = "card-edit"  # a person's live card edited to the meeting as it is now
     CARD_RETIRE = "card-retire"  # an older card loses its buttons: a newer one is live
+
+
+# Kinds sent with the answer buttons: each becomes the person's live card of its meeting.
+LIVE_CARD_KINDS = frozenset(
+    {Kind.INVITATION, Kind.REMINDER, Kind.NUDGE, Kind.PROMOTION, Kind.CARD_EDIT}
+)

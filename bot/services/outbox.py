@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import Clock
 from bot.services.actor import Actor
-from bot.services.kinds import Kind
+from bot.services.kinds import LIVE_CARD_KINDS, Kind
 from db.models import Outbox, OutboxStatus
 from db.queries import insert_or_ignore
 
@@ -237,7 +237,7 @@ async def skip_pending(
 async def retry_unreachable(session: AsyncSession, clock: Clock, person_id: int) -> None:
     """The person can be reached again: send what could not be delivered, if still useful."""
     now = clock.now()
-    await session.execute(
+    retried = await session.execute(
         update(Outbox)
         .where(
             Outbox.person_id == person_id,
@@ -245,7 +245,26 @@ async def retry_unreachable(session: AsyncSession, clock: Clock, person_id: int)
             or_(Outbox.not_after.is_(None), Outbox.not_after > now),
         )
         .values(status=OutboxStatus.PENDING, next_attempt_at=now, attempts=0)
+        .returning(Outbox.id, Outbox.meeting_id, Outbox.kind)
     )
+    # One card per meeting: the newest, rendered as the meeting is now, says what the older
+    # ones and the change notices would have said.
+    newest: dict[int, int] = {}
+    for row_id, meeting_id, kind in retried.all():
+        if meeting_id is not None and kind in LIVE_CARD_KINDS:
+            newest[meeting_id] = max(newest.get(meeting_id, 0), row_id)
+    if newest:
+        await session.execute(
+            update(Outbox)
+            .where(
+                Outbox.person_id == person_id,
+                Outbox.status == OutboxStatus.PENDING,
+                Outbox.meeting_id.in_(list(newest)),
+                Outbox.kind.in_([*LIVE_CARD_KINDS, Kind.CHANGE]),
+                Outbox.id.not_in(list(newest.values())),
+            )
+            .values(status=OutboxStatus.SKIPPED, last_error="a newer card was sent")
+        )
 
 
 async def move_deadline(session: AsyncSession, meeting_id: int, not_after: datetime) -> None:

@@ -44,6 +44,14 @@ def parse_answer(value: str) -> RsvpAnswer:
         raise DomainError("error-stale-button") from None
 
 
+NOTE_LIMIT = 200
+
+
+async def seats_taken(session: AsyncSession, meeting_id: int) -> int:
+    """Seats given now (Going and not waiting), for the card's "seats left"."""
+    return await _seats_taken(session, meeting_id)
+
+
 async def _seats_taken(session: AsyncSession, meeting_id: int) -> int:
     return (
         await session.execute(
@@ -126,6 +134,7 @@ async def record(
     held_seat = not created and rsvp.answer == RsvpAnswer.GOING and not rsvp.waitlisted
     rsvp.answer = answer
     rsvp.answered_at = now
+    rsvp.note = None  # a note goes with Can't go, and a new answer says something else
     rsvp.waitlisted = False
     rsvp.going_since = now if answer == RsvpAnswer.GOING else None
     await session.flush()
@@ -165,6 +174,76 @@ async def fill_free_seats(session: AsyncSession, clock: Clock, meeting: Meeting)
         await message_person(session, clock, meeting, person, PROMOTION, key)
         promoted.append(person)
     return promoted
+
+
+async def _open_answer(
+    session: AsyncSession, clock: Clock, actor: Actor, meeting_id: int
+) -> tuple[Meeting, Rsvp | None]:
+    """The meeting, locked, and the person's answer, while answers may still change."""
+    if not actor.in_network:
+        raise NotAllowed("rsvp-not-invited")
+    meeting = await lock(session, meeting_id)
+    now = clock.now()
+    ensure_open(meeting, now)
+    if meeting.rsvp_deadline is not None and now > meeting.rsvp_deadline:
+        raise DomainError("rsvp-closed", title=meeting.title)
+    return meeting, await current(session, actor.person, meeting.id)
+
+
+async def withdraw(
+    session: AsyncSession, clock: Clock, actor: Actor, meeting_id: int
+) -> tuple[Meeting, list[Person]]:
+    """Take back an answer; a seat it held goes to the first person waiting, who is told."""
+    meeting, answer = await _open_answer(session, clock, actor, meeting_id)
+    if answer is None:
+        return meeting, []
+    held_seat = answer.answer == RsvpAnswer.GOING and not answer.waitlisted
+    await session.delete(answer)
+    await session.flush()
+    promoted = await fill_free_seats(session, clock, meeting) if held_seat else []
+    return meeting, promoted
+
+
+async def declined(session: AsyncSession, clock: Clock, actor: Actor, meeting_id: int) -> Meeting:
+    """The meeting the person answered Can't go to, so they may add a note; else refused."""
+    meeting, answer = await _open_answer(session, clock, actor, meeting_id)
+    if answer is None or answer.answer != RsvpAnswer.DECLINED:
+        raise DomainError("note-needs-cant-go")
+    return meeting
+
+
+async def save_note(
+    session: AsyncSession, clock: Clock, actor: Actor, meeting_id: int, note: str
+) -> Meeting:
+    """Keep a one-line note for the coordinators with a Can't go answer."""
+    meeting = await declined(session, clock, actor, meeting_id)
+    answer = await current(session, actor.person, meeting.id)
+    assert answer is not None
+    answer.note = note
+    return meeting
+
+
+async def notes(
+    session: AsyncSession,
+    actor: Actor,
+    meeting_id: int,
+    *,
+    coordinators: Collection[int] = frozenset(),
+) -> list[tuple[str, str]]:
+    """The notes people left with Can't go, by name, for coordinators; only the network's."""
+    actor.require_coordinator()
+    rows = await session.execute(
+        select(Person, Rsvp.note)
+        .join(Rsvp, Rsvp.person_id == Person.id)
+        .where(
+            Rsvp.meeting_id == meeting_id,
+            Rsvp.answer == RsvpAnswer.DECLINED,
+            Rsvp.note.is_not(None),
+            network.in_network(coordinators),
+        )
+        .order_by(Rsvp.answered_at, Rsvp.id)
+    )
+    return [(person.display_name, str(note)) for person, note in rows]
 
 
 @dataclass(frozen=True)

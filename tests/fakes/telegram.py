@@ -499,6 +499,11 @@ class FakeBotApi:
             self._ensure_user(user_id)
             self._private[user_id] = "started"
 
+    def delete_by_user(self, chat_id: int, message_id: int) -> None:
+        """The person deletes one of the bot's messages from the chat (for everyone)."""
+        with self._lock:
+            del self._messages[(chat_id, message_id)]
+
     def block(self, user_id: int) -> None:
         """The user blocked the bot; sending to them now fails with 403."""
         with self._lock:
