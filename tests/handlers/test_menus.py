@@ -152,3 +152,26 @@ async def test_a_refused_menu_update_is_logged_and_the_answer_still_goes_out(
     await bot.send(ALICE, "/language")
     await bot.press(ALICE, "lang:set:fa")
     assert menu(bot, ALICE) == {}  # never set, and nothing raised
+
+
+async def test_a_removed_member_gets_the_newcomers_menu(bot: Harness) -> None:
+    await approved_org(bot, ALICE)
+    code = await invite_code(bot, ALICE)
+    bot.api.user(BASIR, "Basir")
+    await onboard(bot, BASIR, "ps")
+    await bot.send(BASIR, f"/join {code}")
+    assert "orgs" in menu(bot, BASIR)
+    await bot.send(ALICE, "/members")
+    await bot.press_label(ALICE, "Basir")
+    await bot.press_label(ALICE, "Remove from organization")
+    await bot.press_label(ALICE, "Yes, remove")
+    shown = menu(bot, BASIR)
+    assert "orgs" not in shown and shown["join"] == described(bot, "ps", "join")
+
+
+async def test_forgetme_returns_the_person_to_the_default_menu(bot: Harness) -> None:
+    await onboard(bot, ALICE, "fa")
+    assert menu(bot, ALICE)
+    await bot.send(ALICE, "/forgetme")
+    await bot.press(ALICE, next(d for d in bot.data(ALICE) if d.startswith("forget:yes:")))
+    assert menu(bot, ALICE) == {}  # the default menu, by phone language, shows again
