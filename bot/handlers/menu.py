@@ -14,7 +14,7 @@ from enum import Enum
 from typing import Literal
 
 from telegram import Bot, BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeChat
-from telegram.error import BadRequest, Forbidden
+from telegram.error import TelegramError
 
 from bot.handlers.common import Later, TelegramCallback, Turn
 from bot.i18n import LANGUAGES, Catalog, pick_language
@@ -111,13 +111,17 @@ async def publish_menus(
 async def publish_chat_menu(
     bot: Bot, catalog: Catalog, tg_user_id: int, lang: str, names: Sequence[str]
 ) -> None:
-    """Set one person's menu in their private chat; never fails the update that asked."""
+    """Set one person's menu in their private chat; never fails the update that asked.
+
+    A menu left as it was is a small harm next to an answer lost to the error handler.
+    """
     try:
         await bot.set_my_commands(
             _bot_commands(catalog, lang, names), scope=BotCommandScopeChat(tg_user_id)
         )
-    except (BadRequest, Forbidden) as error:
-        # Someone who has not started the bot (a configured coordinator) has no chat yet.
+    except TelegramError as error:
+        # Someone who has not started the bot (a configured coordinator) has no chat yet (400),
+        # one who blocked it refuses (403); a flood limit or the network may stop it too.
         log.info("no menu for %s: %s", tg_user_id, error.message)
 
 
@@ -125,7 +129,7 @@ async def withdraw_chat_menu(bot: Bot, tg_user_id: int) -> None:
     """Back to the default menu (after /forgetme: the bot no longer knows the language)."""
     try:
         await bot.delete_my_commands(scope=BotCommandScopeChat(tg_user_id))
-    except (BadRequest, Forbidden) as error:
+    except TelegramError as error:
         log.info("no menu to remove for %s: %s", tg_user_id, error.message)
 
 

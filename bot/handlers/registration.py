@@ -6,7 +6,7 @@ import logging
 
 from telegram import Bot
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, Forbidden
+from telegram.error import TelegramError
 from telegram.ext import CallbackQueryHandler
 
 from bot.handlers.common import (
@@ -296,7 +296,7 @@ async def edit_sent(bot: Bot, chat_id: int, message_id: int, text: str) -> None:
         await bot.edit_message_text(
             text, chat_id=chat_id, message_id=message_id, parse_mode=ParseMode.HTML
         )
-    except (BadRequest, Forbidden) as error:
+    except TelegramError as error:
         # Deleted by the person, too old to edit, the bot blocked: nothing left to update.
         log.info("review card %s/%s not edited: %s", chat_id, message_id, error.message)
 

@@ -123,3 +123,18 @@ async def test_rejecting_from_pending_clears_that_card_too(bot: Harness) -> None
     await bot.send(COORDINATOR, "Incomplete")
     assert review_buttons(bot, COORDINATOR) == []
     assert "You rejected" in bot.last(COORDINATOR)
+
+
+async def test_a_card_that_can_no_longer_be_edited_does_not_stop_the_decision(
+    bot: Harness,
+) -> None:
+    org_id = await two_coordinators_and_an_application(bot)
+    bot.api.fail_next(
+        "editMessageText",
+        error_code=400,
+        description="Bad Request: message to edit not found",
+        chat_id=SECOND,
+    )
+    await bot.press(COORDINATOR, f"org:ok:{org_id}")
+    assert "You approved" in bot.last(COORDINATOR)
+    assert "was approved" in bot.last(ALICE)
