@@ -175,3 +175,19 @@ async def test_forgetme_returns_the_person_to_the_default_menu(bot: Harness) -> 
     await bot.send(ALICE, "/forgetme")
     await bot.press(ALICE, next(d for d in bot.data(ALICE) if d.startswith("forget:yes:")))
     assert menu(bot, ALICE) == {}  # the default menu, by phone language, shows again
+
+
+async def test_each_command_works_where_it_is_declared_to(bot: Harness) -> None:
+    await onboard(bot, COORDINATOR)
+    bot.api.add_group(GROUP, "Balkh network")
+    catalog = bot.app.bot_data["shura"].catalog
+    private_only = catalog.text("en", "error-private-only", plain=True)
+    group_only = catalog.text("en", "error-group-only", plain=True)
+    for command in COMMANDS:
+        before = len(bot.api.messages(GROUP))
+        await bot.send(COORDINATOR, f"/{command.name}", chat_id=GROUP, chat_type="supergroup")
+        assert len(bot.api.messages(GROUP)) > before, command.name
+        assert (bot.last(GROUP) == private_only) == (command.where == "private"), command.name
+        await bot.send(COORDINATOR, f"/{command.name}")
+        assert (bot.last(COORDINATOR) == group_only) == (command.where == "group"), command.name
+        await bot.send(COORDINATOR, "/cancel")  # whatever it started
