@@ -465,8 +465,7 @@ def _relative_date(
 
 
 _WEEKDAY_KEYS: Final[Mapping[str, int]] = {
-    key.translate(_LETTER_VARIANTS).replace(" ", ""): index
-    for key, index in _WEEKDAY_WORDS.items()
+    key.translate(_LETTER_VARIANTS).replace(" ", ""): index for key, index in _WEEKDAY_WORDS.items()
 }
 
 
