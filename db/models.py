@@ -10,6 +10,7 @@ from sqlalchemy import (
     JSON,
     BigInteger,
     Boolean,
+    CheckConstraint,
     DateTime,
     Enum,
     Float,
@@ -429,4 +430,92 @@ class PendingReply(Base):
     lang: Mapped[str] = mapped_column(String(5))
     text: Mapped[dict[str, Any]]
     keyboard: Mapped[list[Any] | None] = mapped_column(JSON)
+    created_at: Mapped[datetime]
+
+
+class ConcernTopic(enum.StrEnum):
+    COORDINATION = "coordination"
+    SECURITY = "security"
+    FUNDING = "funding"
+    MEDIA = "media"
+    CAPACITY = "capacity"
+    OTHER = "other"
+
+
+class ConcernKind(enum.StrEnum):
+    TEXT = "text"
+    VOICE = "voice"
+    PHOTO = "photo"
+
+
+class ConcernStatus(enum.StrEnum):
+    SUBMITTED = "submitted"
+    APPROVED = "approved"
+    MERGED = "merged"
+    REJECTED = "rejected"
+
+
+class Concern(Base):
+    """Something a member wants the meeting to discuss; shown to people as `#<id>`.
+
+    An anonymous concern has no author here, ever: who sent it lives only in `ConcernSender`,
+    which is deleted after the meeting (see `SHURA_CONCERN_LINK_RETENTION`).
+    """
+
+    __tablename__ = "concern"
+    __table_args__ = (
+        CheckConstraint("NOT anonymous OR author_id IS NULL", name="anonymous_has_no_author"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # The meeting it is raised for; None when none was scheduled when it was sent.
+    meeting_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meeting.id", ondelete="SET NULL"), index=True
+    )
+    topic: Mapped[ConcernTopic] = mapped_column(_enum(ConcernTopic, "concern_topic"))
+    kind: Mapped[ConcernKind] = mapped_column(_enum(ConcernKind, "concern_kind"))
+    # The text, or a photo's caption; at most 1,000 characters.
+    text: Mapped[str | None] = mapped_column(String(1000))
+    # A voice note's or photo's Telegram file id: the bot never downloads the file.
+    file_id: Mapped[str | None] = mapped_column(String(255))
+    anonymous: Mapped[bool] = mapped_column(Boolean)
+    # Named concerns only: shown to coordinators, kept after the sender link goes.
+    author_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), index=True
+    )
+    status: Mapped[ConcernStatus] = mapped_column(
+        _enum(ConcernStatus, "concern_status"), index=True
+    )
+    rejection_reason: Mapped[str | None] = mapped_column(String(500))
+    merged_into_id: Mapped[int | None] = mapped_column(
+        ForeignKey("concern.id", ondelete="SET NULL")
+    )
+    created_at: Mapped[datetime]
+    decided_at: Mapped[datetime | None]
+
+
+class ConcernSender(Base):
+    """Who sent a concern, kept only to list it in /myconcerns and to tell them the decision."""
+
+    __tablename__ = "concern_sender"
+
+    concern_id: Mapped[int] = mapped_column(
+        ForeignKey("concern.id", ondelete="CASCADE"), primary_key=True
+    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+
+
+class AgendaVote(Base):
+    """A member's dot on a concern: the most-dotted concerns lead the agenda."""
+
+    __tablename__ = "agenda_vote"
+    __table_args__ = (
+        UniqueConstraint("person_id", "concern_id", name="uq_agenda_vote_person_concern"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    concern_id: Mapped[int] = mapped_column(
+        ForeignKey("concern.id", ondelete="CASCADE"), index=True
+    )
     created_at: Mapped[datetime]
