@@ -519,3 +519,75 @@ class AgendaVote(Base):
         ForeignKey("concern.id", ondelete="CASCADE"), index=True
     )
     created_at: Mapped[datetime]
+
+
+class MotionVoters(enum.StrEnum):
+    MEMBER = "per_member"  # each member of an approved organization votes
+    ORGANIZATION = "per_organization"  # each approved organization votes through its delegate
+
+
+class MotionStatus(enum.StrEnum):
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class Motion(Base):
+    """A question the network decides by ballot, tied to a meeting."""
+
+    __tablename__ = "motion"
+    __table_args__ = (
+        CheckConstraint("quorum_percent BETWEEN 0 AND 100", name="quorum_is_a_percentage"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    question: Mapped[str] = mapped_column(String(300))
+    # The coordinator's own options; None for the standard Yes / No / Abstain, which are
+    # shown in each reader's language.
+    options: Mapped[list[str] | None] = mapped_column(JSON(none_as_null=True))
+    voters: Mapped[MotionVoters] = mapped_column(_enum(MotionVoters, "motion_voters"))
+    # Secret: only the totals are ever shown, to anyone.
+    secret: Mapped[bool] = mapped_column(Boolean)
+    # The share of eligible voters (members or organizations) who must vote, in percent.
+    quorum_percent: Mapped[int] = mapped_column(Integer)
+    opens_at: Mapped[datetime]
+    closes_at: Mapped[datetime] = mapped_column(index=True)
+    status: Mapped[MotionStatus] = mapped_column(_enum(MotionStatus, "motion_status"), index=True)
+    # Set in the same transaction as the result is queued: it is posted once, even across
+    # restarts.
+    result_posted: Mapped[bool] = mapped_column(Boolean, default=False)
+    result_posted_at: Mapped[datetime | None]
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime]
+
+
+class Ballot(Base):
+    """One voter's choice on a motion: a person's, or an organization's (cast by its delegate).
+
+    A per-member ballot names the person, a per-organization ballot the organization; the
+    unique constraints keep one ballot per voter however the taps race.
+    """
+
+    __tablename__ = "ballot"
+    __table_args__ = (
+        UniqueConstraint("motion_id", "person_id", name="uq_ballot_motion_person"),
+        UniqueConstraint("motion_id", "organization_id", name="uq_ballot_motion_organization"),
+        CheckConstraint(
+            "(person_id IS NULL) <> (organization_id IS NULL)", name="one_kind_of_voter"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    motion_id: Mapped[int] = mapped_column(ForeignKey("motion.id", ondelete="CASCADE"))
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    organization_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organization.id", ondelete="CASCADE")
+    )
+    # The index of the chosen option in the motion's options.
+    option: Mapped[int] = mapped_column(Integer)
+    cast_by_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
+    # Recorded by a coordinator for someone without a phone.
+    by_proxy: Mapped[bool] = mapped_column(Boolean, default=False)
+    cast_at: Mapped[datetime]
