@@ -15,6 +15,7 @@ from bot.handlers.commands import COMMANDS
 from bot.handlers.errors import NO_COORDINATORS, on_error
 from bot.handlers.menu import menu_names, publish_chat_menu, publish_menus
 from bot.i18n import catalog, pick_language
+from bot.jobs import concerns as concern_jobs
 from bot.jobs.intake import JOB_NAME as PURGE_JOB
 from bot.jobs.intake import purge_job
 from bot.jobs.outbox import JOB_NAME as DISPATCH_JOB
@@ -133,6 +134,12 @@ def schedule_jobs(application: ShuraApplication) -> None:
     job_queue.run_repeating(dispatch_job, DISPATCH_INTERVAL, first=1, name=DISPATCH_JOB)
     job_queue.run_repeating(roll_over_job, ROLL_OVER_INTERVAL, first=5, name=ROLL_OVER_JOB)
     job_queue.run_repeating(retention_job, RETENTION_INTERVAL, first=90, name=RETENTION_JOB)
+    job_queue.run_repeating(
+        concern_jobs.links_job, concern_jobs.INTERVAL, first=120, name=concern_jobs.LINKS_JOB
+    )
+    job_queue.run_repeating(
+        concern_jobs.digest_job, concern_jobs.INTERVAL, first=150, name=concern_jobs.DIGEST_JOB
+    )
     job_queue.run_repeating(purge_job, PURGE_INTERVAL, first=60, name=PURGE_JOB)
 
 

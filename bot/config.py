@@ -47,8 +47,20 @@ class Settings(BaseSettings):
     send_concurrency: int = Field(default=4, ge=1, le=32, alias="SHURA_SEND_CONCURRENCY")
     # Half-finished dialogs and the contents of messages already sent are deleted after this.
     retention: timedelta = Field(default=timedelta(days=30), alias="SHURA_RETENTION")
+    # Who sent a concern is forgotten this long after its meeting ends: a week to read the
+    # outcome in /myconcerns, then nobody, not even the bot, can say who sent it.
+    concern_link_retention: timedelta = Field(
+        default=timedelta(days=7), alias="SHURA_CONCERN_LINK_RETENTION"
+    )
 
-    @field_validator("invitation_lead", "series_lead", "meeting_length", "retention", mode="before")
+    @field_validator(
+        "invitation_lead",
+        "series_lead",
+        "meeting_length",
+        "retention",
+        "concern_link_retention",
+        mode="before",
+    )
     @classmethod
     def _offset(cls, value: object) -> object:
         if isinstance(value, str):

@@ -423,6 +423,9 @@ REGISTRY: dict[Kind, Delivery] = {
         # Taking the buttons off an older card harms nobody, in the network or not.
         Delivery(Kind.CARD_RETIRE, Audience.PERSON, _retire_card, _person_exists),
         Delivery(Kind.NOTICE, Audience.PERSON, _notice, _person_exists),
+        # To the concern's sender, whatever their membership now: it is their own concern.
+        Delivery(Kind.CONCERN_DECISION, Audience.PERSON, _notice, _person_exists),
+        Delivery(Kind.CONCERN_DIGEST, Audience.PERSON, _notice, _person_exists),
         Delivery(Kind.GROUP, Audience.GROUP, _group_notice, _group_event_current),
     )
 }

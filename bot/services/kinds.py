@@ -19,6 +19,9 @@ class Kind(StrEnum):
     GROUP = "group"  # a notice to the coordination group
     CARD_EDIT = "card-edit"  # a person's live card edited to the meeting as it is now
     CARD_RETIRE = "card-retire"  # an older card loses its buttons: a newer one is live
+    # Found through the concern's sender link, never shown to whoever decided.
+    CONCERN_DECISION = "concern-decision"  # a concern approved, rejected or merged
+    CONCERN_DIGEST = "concern-digest"  # the daily count of concerns waiting, to coordinators
 
 
 # Kinds sent with the answer buttons: each becomes the person's live card of its meeting.

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from bot.clock import Clock
-from bot.services import audit
+from bot.services import audit, concerns
 from bot.services.actor import Actor
 from bot.services.errors import DomainError, NotFound
 from bot.services.rsvp import release_seats
@@ -184,6 +184,8 @@ async def forget(session: AsyncSession, clock: Clock, actor: Actor, person_id: i
     freed = await release_seats(session, clock, person.id)
     await session.execute(delete(Rsvp).where(Rsvp.person_id == person.id))
     await session.execute(delete(Dialog).where(Dialog.person_id == person.id))
+    # Their concerns stay for the meeting, linked to and naming nobody.
+    await concerns.forget_sender(session, person.id)
     await session.execute(delete(Outbox).where(_to_person(person)))
     await session.execute(
         delete(Organization).where(

@@ -64,7 +64,9 @@ def test_fan_out_kinds_say_who_receives_them_and_each_copys_key() -> None:
         assert (spec.recipients is not None) == (kind in FAN_OUTS), kind
         assert (spec.person_key is not None) == (kind in FAN_OUTS), kind
         # Every message about a meeting is for the network only.
-        if kind not in (Kind.NOTICE, Kind.GROUP, Kind.CARD_RETIRE):
+        # A concern's decision and the digest are about the person's own concern or role.
+        personal = (Kind.NOTICE, Kind.GROUP, Kind.CARD_RETIRE, Kind.CONCERN_DECISION)
+        if kind not in (*personal, Kind.CONCERN_DIGEST):
             assert spec.audience == Audience.NETWORK, kind
 
 
