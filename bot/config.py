@@ -45,6 +45,8 @@ class Settings(BaseSettings):
     # Messages per second the outbox may send: below Telegram's ~30/s so replies to taps fit.
     send_rate: float = Field(default=25.0, gt=0, le=1000, alias="SHURA_SEND_RATE")
     send_concurrency: int = Field(default=4, ge=1, le=32, alias="SHURA_SEND_CONCURRENCY")
+    # Dots each person may put on the concerns raised for one meeting (one per concern).
+    agenda_dots: int = Field(default=3, ge=1, le=20, alias="SHURA_AGENDA_DOTS")
     # Half-finished dialogs and the contents of messages already sent are deleted after this.
     retention: timedelta = Field(default=timedelta(days=30), alias="SHURA_RETENTION")
     # Who sent a concern is forgotten this long after its meeting ends: a week to read the

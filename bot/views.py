@@ -11,6 +11,7 @@ from bot.presentation import Button, CallbackData, Keyboard
 from db.models import Meeting, MemberRole, Membership, Rsvp, RsvpAnswer
 
 RSVP = CallbackData("rsvp")
+AGENDA = CallbackData("agd")  # the agenda by dot voting (bot.handlers.agenda)
 ANSWER_ACTIONS = {RsvpAnswer.GOING: "go", RsvpAnswer.MAYBE: "maybe", RsvpAnswer.DECLINED: "no"}
 ACTION_ANSWERS = {action: answer for answer, action in ANSWER_ACTIONS.items()}
 
@@ -140,6 +141,7 @@ def rsvp_buttons(
             ),
         ]
     )
+    rows.append([Button(msg("button-agenda"), AGENDA.build("show", meeting.id))])
     return rows
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from telegram.ext import Application, BaseHandler
 
 from bot.handlers import (
+    agenda,
     commands,
     coordinators,
     datepicker,
@@ -32,6 +33,7 @@ def register_handlers(application: Application) -> None:  # type: ignore[type-ar
         *meetings.handlers(),
         *datepicker.handlers(),
         *rsvp.handlers(),
+        *agenda.handlers(),
         *reports.handlers(),
         *series.handlers(),
         *privacy.handlers(),

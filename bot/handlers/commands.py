@@ -8,6 +8,7 @@ from __future__ import annotations
 from telegram.ext import CommandHandler
 
 from bot.handlers import (
+    agenda,
     coordinators,
     meetings,
     members,
@@ -27,6 +28,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("help", EVERYONE, start.cmd_help, where="any"),
     Command("next", MEMBER, meetings.cmd_next),
     Command("meetings", MEMBER, meetings.cmd_meetings),
+    Command("agenda", MEMBER, agenda.cmd_agenda),
     Command("language", EVERYONE, start.cmd_language),
     Command("myorgs", EVERYONE, members.cmd_myorgs),
     Command("orgs", MEMBER, members.cmd_orgs),

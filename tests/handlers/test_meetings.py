@@ -108,6 +108,7 @@ async def test_invitations_go_out_a_week_before_in_each_members_language(bot: Ha
         "❌ Can't go",
         "📅 Add to calendar",
         "🗓 Add to Google Calendar",
+        "🗳 Agenda",
     ]
     dari = bot.last(AMIR)
     assert solar_hijri_month_name(9, "fa") in dari and "۱۴۰۵" in dari

@@ -1,0 +1,132 @@
+"""/agenda: the concerns raised for the next meeting, ranked by dots, a button per concern."""
+
+from __future__ import annotations
+
+from telegram.ext import CallbackQueryHandler
+
+from bot.handlers.common import Button, Keyboard, Lines, Replies, Toast, Turn, handler
+from bot.i18n import Msg, msg
+from bot.presentation import NUMBER
+from bot.services import agenda
+from bot.services.errors import DomainError
+from bot.views import AGENDA, when
+
+PER_PAGE = 6
+LABEL_LENGTH = 40  # the start of a concern's text on its button
+PAGE_LIMIT = 10_000
+
+
+def _start_of(text: str | None) -> str:
+    words = " ".join((text or "…").split())
+    return words if len(words) <= LABEL_LENGTH else words[: LABEL_LENGTH - 1].rstrip() + "…"
+
+
+def _line(rank: int, item: agenda.Item) -> Msg:
+    key = "agenda-line-mine" if item.mine else "agenda-line"
+    return msg(key, rank=rank, text=_start_of(item.text), number=item.concern_id, count=item.dots)
+
+
+def render(board: agenda.Board, page: int, *, edit: bool) -> Lines:
+    """The board: the ranked concerns of one page, a button each, and Previous/Next."""
+    meeting = board.meeting
+    if board.closed:
+        chosen = agenda.agenda_of(board)
+        final = [_line(rank, item) for rank, item in enumerate(chosen, 1)]
+        text = msg("agenda-final", title=meeting.title, when=when(meeting))
+        return Lines(text, final or [msg("agenda-empty")], None, edit=edit)
+    pages = max((len(board.items) + PER_PAGE - 1) // PER_PAGE, 1)
+    page = min(page, pages - 1)
+    shown = board.items[page * PER_PAGE : (page + 1) * PER_PAGE]
+    first_rank = page * PER_PAGE + 1
+    lines: list[Msg] = [_line(rank, item) for rank, item in enumerate(shown, first_rank)]
+    if not lines:
+        lines = [msg("agenda-empty")]
+    elif pages > 1:
+        lines.append(msg("agenda-page", page=page + 1, pages=pages))
+    rows: list[list[Button]] = [
+        [
+            Button(
+                msg(
+                    "agenda-button-mine" if item.mine else "agenda-button",
+                    number=item.concern_id,
+                    text=_start_of(item.text),
+                ),
+                AGENDA.build("del" if item.mine else "add", item.concern_id, page),
+            )
+        ]
+        for item in shown
+    ]
+    turn_page: list[Button] = []
+    if page > 0:
+        turn_page.append(Button(msg("button-previous"), AGENDA.build("page", meeting.id, page - 1)))
+    if page < pages - 1:
+        turn_page.append(Button(msg("button-next"), AGENDA.build("page", meeting.id, page + 1)))
+    if turn_page:
+        rows.append(turn_page)
+    text = msg(
+        "agenda-board",
+        title=meeting.title,
+        when=when(meeting),
+        left=board.dots_left,
+        dots=board.dots,
+    )
+    # Telegram refuses an inline keyboard without rows: no concerns, no keyboard.
+    keyboard: Keyboard | None = rows or None
+    return Lines(text, lines, keyboard, edit=edit)
+
+
+async def _board(turn: Turn, meeting_id: int, page: int, *, edit: bool) -> Lines:
+    dots = turn.runtime.settings.agenda_dots
+    board = await agenda.board(turn.session, turn.clock, turn.actor, meeting_id, dots)
+    return render(board, page, edit=edit)
+
+
+@handler()
+async def cmd_agenda(turn: Turn) -> Replies:
+    meeting = await agenda.next_meeting(turn.session, turn.clock, turn.actor)
+    if meeting is None:
+        raise DomainError("agenda-no-meeting")
+    return await _board(turn, meeting.id, 0, edit=False)
+
+
+@handler()
+async def on_show(turn: Turn) -> Replies:
+    """The card's Agenda button: the board as a new message below the card."""
+    return [Toast(), await _board(turn, turn.int_group(1), 0, edit=False)]
+
+
+@handler()
+async def on_page(turn: Turn) -> Replies:
+    page = turn.int_group(2, low=0, high=PAGE_LIMIT)
+    return [Toast(), await _board(turn, turn.int_group(1), page, edit=True)]
+
+
+@handler()
+async def on_add(turn: Turn) -> Replies:
+    concern_id = turn.int_group(1)
+    page = turn.int_group(2, low=0, high=PAGE_LIMIT)
+    dots = turn.runtime.settings.agenda_dots
+    meeting, added = await agenda.add_dot(turn.session, turn.clock, turn.actor, concern_id, dots)
+    if not added:
+        # The same tap twice: answer it, leave the message as it is.
+        return Toast(msg("agenda-dot-added", number=concern_id))
+    board = await _board(turn, meeting.id, page, edit=True)
+    return [Toast(msg("agenda-dot-added", number=concern_id)), board]
+
+
+@handler()
+async def on_take(turn: Turn) -> Replies:
+    concern_id = turn.int_group(1)
+    page = turn.int_group(2, low=0, high=PAGE_LIMIT)
+    meeting = await agenda.take_dot(turn.session, turn.clock, turn.actor, concern_id)
+    board = await _board(turn, meeting.id, page, edit=True)
+    return [Toast(msg("agenda-dot-taken", number=concern_id)), board]
+
+
+def handlers() -> list[object]:
+    return [
+        CallbackQueryHandler(on_add, pattern=AGENDA.route("add", NUMBER, NUMBER)),
+        CallbackQueryHandler(on_take, pattern=AGENDA.route("del", NUMBER, NUMBER)),
+        CallbackQueryHandler(on_page, pattern=AGENDA.route("page", NUMBER, NUMBER)),
+        CallbackQueryHandler(on_show, pattern=AGENDA.route("show", NUMBER)),
+    ]

@@ -1,0 +1,187 @@
+"""The agenda by dot voting: members put their dots on approved concerns for a meeting."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.clock import Clock
+from bot.services.actor import Actor
+from bot.services.errors import DomainError, NotAllowed, NotFound
+from db.models import AgendaVote, Concern, ConcernStatus, Meeting, MeetingStatus, Person
+from db.queries import insert_or_ignore
+
+DEFAULT_DOTS = 3
+# How many of the most-dotted concerns the agenda takes when voting closes.
+AGENDA_SIZE = 5
+
+
+@dataclass(frozen=True)
+class Item:
+    """One approved concern on the board, with its dots and whether one of them is yours."""
+
+    concern_id: int
+    text: str | None  # None for a voice note or a photo without a caption
+    dots: int
+    mine: bool
+
+
+@dataclass(frozen=True)
+class Board:
+    """The concerns of one meeting, most dots first, and the reader's dots left."""
+
+    meeting: Meeting
+    items: list[Item]
+    dots_left: int
+    dots: int
+    closed: bool
+
+
+def closes_at(meeting: Meeting) -> datetime:
+    """Voting on a meeting's agenda ends when the meeting starts."""
+    return meeting.starts_at
+
+
+def is_closed(meeting: Meeting, now: datetime) -> bool:
+    return meeting.status == MeetingStatus.CANCELLED or now >= closes_at(meeting)
+
+
+async def next_meeting(session: AsyncSession, clock: Clock, actor: Actor) -> Meeting | None:
+    """The soonest scheduled meeting that has not started: the one concerns are voted for."""
+    actor.require_network()
+    return (
+        await session.execute(
+            select(Meeting)
+            .where(Meeting.status == MeetingStatus.SCHEDULED, Meeting.starts_at > clock.now())
+            .order_by(Meeting.starts_at, Meeting.id)
+            .limit(1)
+        )
+    ).scalar_one_or_none()
+
+
+async def _ranked(session: AsyncSession, meeting_id: int, person_id: int | None) -> list[Item]:
+    """Approved concerns of the meeting, most dots first; ties go to the older concern."""
+    dots = func.count(AgendaVote.id)
+    rows = await session.execute(
+        select(Concern.id, Concern.text, dots)
+        .outerjoin(AgendaVote, AgendaVote.concern_id == Concern.id)
+        .where(Concern.meeting_id == meeting_id, Concern.status == ConcernStatus.APPROVED)
+        .group_by(Concern.id, Concern.text)
+        .order_by(dots.desc(), Concern.id)
+    )
+    mine: set[int] = set()
+    if person_id is not None:
+        mine = set(
+            (
+                await session.execute(
+                    select(AgendaVote.concern_id)
+                    .join(Concern, Concern.id == AgendaVote.concern_id)
+                    .where(AgendaVote.person_id == person_id, Concern.meeting_id == meeting_id)
+                )
+            ).scalars()
+        )
+    return [
+        Item(concern_id, text, int(count), concern_id in mine) for concern_id, text, count in rows
+    ]
+
+
+async def _dots_used(session: AsyncSession, meeting_id: int, person_id: int) -> int:
+    """Dots on the meeting's approved concerns: one on a concern since merged or rejected
+    comes back to its owner."""
+    return (
+        await session.execute(
+            select(func.count())
+            .select_from(AgendaVote)
+            .join(Concern, Concern.id == AgendaVote.concern_id)
+            .where(
+                AgendaVote.person_id == person_id,
+                Concern.meeting_id == meeting_id,
+                Concern.status == ConcernStatus.APPROVED,
+            )
+        )
+    ).scalar_one()
+
+
+async def board(
+    session: AsyncSession, clock: Clock, actor: Actor, meeting_id: int, dots: int
+) -> Board:
+    """What /agenda shows the actor for a meeting; only for the network."""
+    actor.require_network()
+    meeting = await session.get(Meeting, meeting_id)
+    if meeting is None:
+        raise NotFound("error-stale-button")
+    if meeting.status == MeetingStatus.CANCELLED:
+        raise DomainError("meeting-is-cancelled", title=meeting.title)
+    items = await _ranked(session, meeting.id, actor.person_id)
+    used = sum(1 for item in items if item.mine)
+    return Board(meeting, items, max(dots - used, 0), dots, is_closed(meeting, clock.now()))
+
+
+async def _open_concern(
+    session: AsyncSession, clock: Clock, actor: Actor, concern_id: int
+) -> tuple[Concern, Meeting]:
+    # Before anything about the concern is looked at: a stranger learns nothing from its id.
+    if not actor.in_network:
+        raise NotAllowed("error-network-only")
+    # The person's row, locked: their taps on two concerns at once take turns, so the dot
+    # limit holds (SQLite's single writer already serializes them).
+    await session.execute(select(Person.id).where(Person.id == actor.person_id).with_for_update())
+    concern = await session.get(Concern, concern_id, populate_existing=True)
+    if concern is None or concern.meeting_id is None:
+        raise NotFound("error-stale-button")
+    meeting = await session.get(Meeting, concern.meeting_id)
+    if meeting is None:
+        raise NotFound("error-stale-button")
+    if is_closed(meeting, clock.now()):
+        raise DomainError("agenda-voting-closed", title=meeting.title)
+    return concern, meeting
+
+
+async def add_dot(
+    session: AsyncSession, clock: Clock, actor: Actor, concern_id: int, dots: int
+) -> tuple[Meeting, bool]:
+    """Put one of the actor's dots on an approved concern; a second tap changes nothing
+    (False: the dot was already there)."""
+    concern, meeting = await _open_concern(session, clock, actor, concern_id)
+    if concern.status != ConcernStatus.APPROVED:
+        raise DomainError(f"agenda-concern-{concern.status.value}", number=concern.id)
+    already = (
+        await session.execute(
+            select(AgendaVote.id).where(
+                AgendaVote.person_id == actor.person_id, AgendaVote.concern_id == concern.id
+            )
+        )
+    ).first()
+    if already is not None:
+        return meeting, False
+    if await _dots_used(session, meeting.id, actor.person_id) >= dots:
+        raise DomainError("agenda-no-dots-left", dots=dots)
+    # Two taps at once meet at the unique constraint: one dot, never two.
+    await session.execute(
+        insert_or_ignore(
+            session,
+            AgendaVote,
+            ["person_id", "concern_id"],
+            {"person_id": actor.person_id, "concern_id": concern.id, "created_at": clock.now()},
+        )
+    )
+    return meeting, True
+
+
+def agenda_of(board: Board) -> list[Item]:
+    """The meeting's agenda once voting has closed: the most-dotted concerns, in order."""
+    return board.items[:AGENDA_SIZE]
+
+
+async def take_dot(session: AsyncSession, clock: Clock, actor: Actor, concern_id: int) -> Meeting:
+    """Take back the actor's dot from a concern, while voting is open."""
+    concern, meeting = await _open_concern(session, clock, actor, concern_id)
+    await session.execute(
+        delete(AgendaVote).where(
+            AgendaVote.person_id == actor.person_id, AgendaVote.concern_id == concern.id
+        )
+    )
+    return meeting

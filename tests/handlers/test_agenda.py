@@ -1,0 +1,134 @@
+"""/agenda through Telegram: the ranked board, a dot per tap, pages, and bad input."""
+
+from __future__ import annotations
+
+import asyncio
+
+from sqlalchemy import func, select
+from telegram import Update
+
+from bot.app import runtime
+from db.models import AgendaVote, Concern, ConcernKind, ConcernStatus, ConcernTopic
+from db.session import transaction
+from tests.handlers.conftest import Harness
+from tests.handlers.helpers import onboard
+from tests.handlers.network import AMIR, JOHN, ZAHRA, add_members, schedule
+
+STRANGER = 4_000_077
+
+
+async def raise_concerns(bot: Harness, meeting_id: int, *texts: str, **overrides: object) -> None:
+    async with transaction(runtime(bot.app).sessions) as session:
+        for text in texts:
+            values: dict[str, object] = {
+                "meeting_id": meeting_id,
+                "topic": ConcernTopic.COORDINATION,
+                "kind": ConcernKind.TEXT,
+                "text": text,
+                "anonymous": True,
+                "status": ConcernStatus.APPROVED,
+                "created_at": bot.clock.now(),
+            }
+            values.update(overrides)
+            session.add(Concern(**values))
+
+
+async def dots(bot: Harness) -> int:
+    async with transaction(runtime(bot.app).sessions) as session:
+        return (await session.execute(select(func.count()).select_from(AgendaVote))).scalar_one()
+
+
+async def test_a_member_puts_dots_on_concerns_and_the_board_is_edited_in_place(
+    bot: Harness,
+) -> None:
+    await add_members(bot)
+    meeting = await schedule(bot, "2026-12-21 14:00")
+    await raise_concerns(bot, meeting, "Water for the camps", "Staff safety on the roads")
+    await bot.send(JOHN, "/agenda")
+    assert "You have 3 dots left of 3" in bot.last(JOHN)
+    assert bot.labels(JOHN) == ["#1 Water for the camps", "#2 Staff safety on the roads"]
+    before = len(bot.api.messages(JOHN))
+
+    await bot.press_label(JOHN, "#2")
+
+    assert len(bot.api.messages(JOHN)) == before  # edited, not sent again
+    board = bot.last(JOHN)
+    assert "You have 2 dots left of 3" in board
+    assert board.index("Staff safety") < board.index("Water for the camps")
+    assert bot.labels(JOHN) == ["✅ #2 Staff safety on the roads", "#1 Water for the camps"]
+    assert bot.answers()[-1]["text"] == "Dot added to #2."
+    await bot.press_label(JOHN, "✅ #2")
+    assert "You have 3 dots left of 3" in bot.last(JOHN)
+    assert await dots(bot) == 0
+
+
+async def test_the_board_in_dari_and_pashto(bot: Harness) -> None:
+    await add_members(bot)
+    meeting = await schedule(bot, "2026-12-21 14:00")
+    await raise_concerns(bot, meeting, "آب آشامیدنی")
+    await bot.send(AMIR, "/agenda")
+    assert "۳ نقطه" in bot.last(AMIR) and "اجندا" in bot.last(AMIR)
+    await bot.press_label(AMIR, "#")
+    assert "۲ نقطه" in bot.last(AMIR)
+    await bot.send(ZAHRA, "/agenda")
+    assert "اجنډا" in bot.last(ZAHRA) and "۳ ټکي" in bot.last(ZAHRA)
+    await bot.press_label(ZAHRA, "#")
+    assert "۲ ټکي" in bot.last(ZAHRA) and "یو ټکی" in bot.last(ZAHRA)
+
+
+async def test_a_long_list_has_pages(bot: Harness) -> None:
+    await add_members(bot)
+    meeting = await schedule(bot, "2026-12-21 14:00")
+    await raise_concerns(bot, meeting, *(f"Concern number {n}" for n in range(1, 9)))
+    await bot.send(JOHN, "/agenda")
+    assert len(bot.labels(JOHN)) == 7 and bot.labels(JOHN)[-1] == "Next ›"
+    await bot.press_label(JOHN, "Next ›")
+    assert bot.labels(JOHN) == ["#7 Concern number 7", "#8 Concern number 8", "‹ Previous"]
+    await bot.press_label(JOHN, "#8")
+    assert "Page 2 of 2" in bot.last(JOHN)
+
+
+async def test_the_meeting_card_opens_the_agenda(bot: Harness) -> None:
+    await add_members(bot)
+    meeting = await schedule(bot, "2026-12-03 10:00")
+    await raise_concerns(bot, meeting, "Water for the camps")
+    await bot.dispatch()
+    await bot.press_label(JOHN, "🗳 Agenda")
+    assert "Water for the camps" in bot.last(JOHN)
+
+
+async def test_refusals_a_stranger_a_rejected_concern_forged_data_and_a_closed_vote(
+    bot: Harness,
+) -> None:
+    await add_members(bot)
+    meeting = await schedule(bot, "2026-12-21 14:00")
+    await raise_concerns(bot, meeting, "Water")
+    await raise_concerns(bot, meeting, "Spam", status=ConcernStatus.REJECTED)
+    await onboard(bot, STRANGER)
+    await bot.send(STRANGER, "/agenda")
+    assert "only for members" in bot.last(STRANGER)
+    await bot.forge(STRANGER, "agd:add:1:0")
+    await bot.send(JOHN, "/agenda")
+    await bot.forge(JOHN, "agd:add:2:0")
+    await bot.forge(JOHN, "agd:add:99999:0")
+    await bot.forge(JOHN, "agd:add:99999999999:0")
+    await bot.forge(JOHN, "agd:page:99999:0")
+    texts = [answer.get("text", "") for answer in bot.answers()]
+    assert "Concern #2 was rejected, so it cannot take dots." in texts
+    assert sum("no longer valid" in text for text in texts) == 3
+    assert await dots(bot) == 0
+    await bot.send(JOHN, "/agenda")
+    bot.clock.set(bot.clock.now().replace(year=2027))
+    await bot.press_label(JOHN, "#1")
+    assert "has closed" in bot.answers()[-1]["text"]
+    assert await dots(bot) == 0
+
+
+async def test_two_taps_at_once_record_one_dot(bot: Harness) -> None:
+    await add_members(bot)
+    meeting = await schedule(bot, "2026-12-21 14:00")
+    await raise_concerns(bot, meeting, "Water")
+    await bot.send(JOHN, "/agenda")
+    taps = [bot.api.callback_update(JOHN, "agd:add:1:0") for _ in "ab"]
+    await asyncio.gather(*(bot.app.process_update(Update.de_json(t, bot.app.bot)) for t in taps))
+    assert await dots(bot) == 1

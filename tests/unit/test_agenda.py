@@ -1,0 +1,229 @@
+"""Dot voting on the agenda: the limit, taking a dot back, closing, and racing taps."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.clock import FakeClock
+from bot.services import agenda
+from bot.services.errors import DomainError, NotAllowed, NotFound
+from db.models import AgendaVote, Concern, ConcernKind, ConcernStatus, ConcernTopic, Meeting, Person
+from db.session import transaction
+from tests.factories import act, make_person
+from tests.unit.meeting_factories import make_meeting, make_members
+
+DOTS = 3
+
+
+async def make_concern(
+    session: AsyncSession, clock: FakeClock, meeting: Meeting, **overrides: Any
+) -> Concern:
+    """A concern raised for `meeting`, approved unless told otherwise."""
+    values: dict[str, Any] = {
+        "meeting_id": meeting.id,
+        "topic": ConcernTopic.SECURITY,
+        "kind": ConcernKind.TEXT,
+        "text": "Roads to the districts are unsafe for staff",
+        "anonymous": True,
+        "status": ConcernStatus.APPROVED,
+        "created_at": clock.now(),
+    }
+    values.update(overrides)
+    concern = Concern(**values)
+    session.add(concern)
+    await session.flush()
+    return concern
+
+
+async def dot(session: AsyncSession, clock: FakeClock, person: Person, concern: Concern) -> None:
+    await agenda.add_dot(session, clock, await act(session, person), concern.id, DOTS)
+
+
+async def board_of(
+    session: AsyncSession, clock: FakeClock, person: Person, meeting: Meeting
+) -> agenda.Board:
+    return await agenda.board(session, clock, await act(session, person), meeting.id, DOTS)
+
+
+async def test_concerns_rank_by_dots_and_ties_go_to_the_older_concern(
+    session: AsyncSession, clock: FakeClock
+) -> None:
+    _org, (amir, zahra) = await make_members(session, clock, 2)
+    meeting = await make_meeting(session, clock)
+    first, second, third = [await make_concern(session, clock, meeting) for _ in range(3)]
+    await dot(session, clock, amir, third)
+    await dot(session, clock, zahra, third)
+    await dot(session, clock, zahra, second)
+    await dot(session, clock, amir, first)
+
+    board = await board_of(session, clock, amir, meeting)
+
+    assert [(i.concern_id, i.dots, i.mine) for i in board.items] == [
+        (third.id, 2, True),
+        (first.id, 1, True),  # one dot each: the older concern first
+        (second.id, 1, False),
+    ]
+    assert (board.dots_left, board.closed) == (1, False)
+
+
+async def test_a_fourth_dot_is_refused_until_one_is_taken_back(
+    session: AsyncSession, clock: FakeClock
+) -> None:
+    _org, (amir,) = await make_members(session, clock, 1)
+    meeting = await make_meeting(session, clock)
+    concerns = [await make_concern(session, clock, meeting) for _ in range(4)]
+    for concern in concerns[:3]:
+        await dot(session, clock, amir, concern)
+
+    with pytest.raises(DomainError) as refused:
+        await dot(session, clock, amir, concerns[3])
+    assert (refused.value.key, refused.value.params) == ("agenda-no-dots-left", {"dots": 3})
+
+    await agenda.take_dot(session, clock, await act(session, amir), concerns[0].id)
+    await dot(session, clock, amir, concerns[3])
+    board = await board_of(session, clock, amir, meeting)
+    assert {i.concern_id for i in board.items if i.mine} == {c.id for c in concerns[1:]}
+    assert board.dots_left == 0
+
+
+async def test_the_same_dot_twice_is_one_dot(session: AsyncSession, clock: FakeClock) -> None:
+    _org, (amir,) = await make_members(session, clock, 1)
+    meeting = await make_meeting(session, clock)
+    concern = await make_concern(session, clock, meeting)
+    await dot(session, clock, amir, concern)
+    await dot(session, clock, amir, concern)
+    assert [i.dots for i in (await board_of(session, clock, amir, meeting)).items] == [1]
+
+
+@pytest.mark.parametrize(
+    "status",
+    [
+        pytest.param(ConcernStatus.REJECTED, id="rejected"),
+        pytest.param(ConcernStatus.MERGED, id="merged"),
+        pytest.param(ConcernStatus.SUBMITTED, id="not-yet-approved"),
+    ],
+)
+async def test_a_concern_that_is_not_approved_takes_no_dot(
+    session: AsyncSession, clock: FakeClock, status: ConcernStatus
+) -> None:
+    _org, (amir,) = await make_members(session, clock, 1)
+    meeting = await make_meeting(session, clock)
+    concern = await make_concern(session, clock, meeting, status=status)
+    with pytest.raises(DomainError) as refused:
+        await dot(session, clock, amir, concern)
+    assert refused.value.key == f"agenda-concern-{status.value}"
+    assert (await board_of(session, clock, amir, meeting)).items == []
+
+
+async def test_a_dot_on_a_concern_later_merged_comes_back(
+    session: AsyncSession, clock: FakeClock
+) -> None:
+    _org, (amir,) = await make_members(session, clock, 1)
+    meeting = await make_meeting(session, clock)
+    concerns = [await make_concern(session, clock, meeting) for _ in range(3)]
+    for concern in concerns:
+        await dot(session, clock, amir, concern)
+    concerns[0].status = ConcernStatus.MERGED
+    await session.flush()
+    assert (await board_of(session, clock, amir, meeting)).dots_left == 1
+    await dot(session, clock, amir, await make_concern(session, clock, meeting))
+
+
+async def test_voting_closes_when_the_meeting_starts(
+    session: AsyncSession, clock: FakeClock
+) -> None:
+    _org, (amir,) = await make_members(session, clock, 1)
+    meeting = await make_meeting(session, clock, starts_in=timedelta(days=1))
+    concern = await make_concern(session, clock, meeting)
+    await dot(session, clock, amir, concern)
+    clock.advance(timedelta(days=1))
+
+    for attempt in (
+        dot(session, clock, amir, concern),
+        agenda.take_dot(session, clock, await act(session, amir), concern.id),
+    ):
+        with pytest.raises(DomainError) as refused:
+            await attempt
+        assert refused.value.key == "agenda-voting-closed"
+    board = await board_of(session, clock, amir, meeting)
+    assert board.closed and [i.dots for i in agenda.agenda_of(board)] == [1]
+
+
+async def test_a_stranger_can_neither_vote_nor_see_the_board(
+    session: AsyncSession, clock: FakeClock
+) -> None:
+    stranger = await make_person(session, clock)
+    meeting = await make_meeting(session, clock)
+    concern = await make_concern(session, clock, meeting)
+    with pytest.raises(NotAllowed):
+        await dot(session, clock, stranger, concern)
+    with pytest.raises(NotAllowed):
+        await board_of(session, clock, stranger, meeting)
+
+
+async def test_a_forged_concern_id_is_a_stale_button(
+    session: AsyncSession, clock: FakeClock
+) -> None:
+    _org, (amir,) = await make_members(session, clock, 1)
+    with pytest.raises(NotFound):
+        await agenda.add_dot(session, clock, await act(session, amir), 2**31 - 1, DOTS)
+
+
+# --- racing taps, each in its own transaction, as two updates handled at once -------------
+
+
+async def _setup(
+    sessions: async_sessionmaker[AsyncSession], clock: FakeClock, concerns: int
+) -> tuple[int, list[int]]:
+    async with transaction(sessions) as session:
+        _org, (amir,) = await make_members(session, clock, 1)
+        meeting = await make_meeting(session, clock)
+        made = [await make_concern(session, clock, meeting) for _ in range(concerns)]
+        return amir.id, [c.id for c in made]
+
+
+async def _tap(
+    sessions: async_sessionmaker[AsyncSession], clock: FakeClock, person_id: int, concern_id: int
+) -> str:
+    try:
+        async with transaction(sessions) as session:
+            person = await session.get(Person, person_id)
+            assert person is not None
+            await agenda.add_dot(session, clock, await act(session, person), concern_id, DOTS)
+    except DomainError as error:
+        return error.key
+    return "ok"
+
+
+async def _votes(sessions: async_sessionmaker[AsyncSession], person_id: int) -> int:
+    async with sessions() as session:
+        query = select(func.count()).where(AgendaVote.person_id == person_id)
+        return (await session.execute(query)).scalar_one()
+
+
+async def test_two_taps_at_once_on_one_concern_make_one_dot(
+    sessions: async_sessionmaker[AsyncSession], clock: FakeClock
+) -> None:
+    person_id, (concern_id,) = await _setup(sessions, clock, 1)
+    results = await asyncio.gather(*(_tap(sessions, clock, person_id, concern_id) for _ in "ab"))
+    assert results == ["ok", "ok"]
+    assert await _votes(sessions, person_id) == 1
+
+
+async def test_with_one_dot_left_two_taps_at_once_on_two_concerns_make_one_dot(
+    sessions: async_sessionmaker[AsyncSession], clock: FakeClock
+) -> None:
+    person_id, concern_ids = await _setup(sessions, clock, 4)
+    for concern_id in concern_ids[:2]:
+        assert await _tap(sessions, clock, person_id, concern_id) == "ok"
+    results = await asyncio.gather(
+        *(_tap(sessions, clock, person_id, concern_id) for concern_id in concern_ids[2:])
+    )
+    assert sorted(results) == ["agenda-no-dots-left", "ok"]
+    assert await _votes(sessions, person_id) == 3
