@@ -18,6 +18,8 @@ from bot.i18n import catalog, pick_language
 from bot.jobs import concerns as concern_jobs
 from bot.jobs.intake import JOB_NAME as PURGE_JOB
 from bot.jobs.intake import purge_job
+from bot.jobs.motions import JOB_NAME as CLOSE_MOTIONS_JOB
+from bot.jobs.motions import close_motions_job
 from bot.jobs.outbox import JOB_NAME as DISPATCH_JOB
 from bot.jobs.outbox import Dispatcher, dispatch_job
 from bot.jobs.retention import INTERVAL as RETENTION_INTERVAL
@@ -34,6 +36,7 @@ log = logging.getLogger(__name__)
 
 DISPATCH_INTERVAL = 5.0  # seconds; enqueueing also wakes the dispatcher at once
 ROLL_OVER_INTERVAL = 3600.0
+CLOSE_MOTIONS_INTERVAL = 30.0  # seconds: a result is posted at most this long after closing
 PURGE_INTERVAL = 3600.0
 
 ShuraApplication = Application[Any, Any, Any, Any, Any, Any]
@@ -141,6 +144,9 @@ def schedule_jobs(application: ShuraApplication) -> None:
         concern_jobs.digest_job, concern_jobs.INTERVAL, first=150, name=concern_jobs.DIGEST_JOB
     )
     job_queue.run_repeating(purge_job, PURGE_INTERVAL, first=60, name=PURGE_JOB)
+    job_queue.run_repeating(
+        close_motions_job, CLOSE_MOTIONS_INTERVAL, first=10, name=CLOSE_MOTIONS_JOB
+    )
 
 
 async def _post_shutdown(application: ShuraApplication) -> None:

@@ -10,7 +10,7 @@ is sent, so someone removed after the fan-out was expanded gets nothing more.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Awaitable, Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import Enum
@@ -22,7 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.clock import Clock
 from bot.i18n import Msg, When, from_data, msg, pick_language
 from bot.presentation import Button, Keyboard, Venue, keyboard_from_data
-from bot.services import outbox
+from bot.services import motions, outbox
 from bot.services.kinds import Kind
 from bot.services.network import in_network, members_of_approved_orgs
 from bot.views import Links, cancelled_card, card, invitation, meeting_link, when
@@ -84,6 +84,11 @@ class Facts:
     card: MeetingCard | None = None
     seats_taken: int | None = None
     links: Links = NO_LINKS
+    # What the kind's own `load` read for this row (a motion and the recipient's seats).
+    extra: Any = None
+
+
+Loader = Callable[[AsyncSession, Sequence[Outbox], Collection[int]], Awaitable[dict[int, Any]]]
 
 
 @dataclass(frozen=True)
@@ -102,6 +107,8 @@ class Delivery:
     live_card: bool = False
     # Still sent once the meeting is cancelled (to say so).
     after_cancel: bool = False
+    # Reads, once per wave, what the kind needs beyond the meeting: by row id, into Facts.extra.
+    load: Loader | None = None
 
 
 # --- who receives a fan-out --------------------------------------------------------------
@@ -359,6 +366,24 @@ def _notice(facts: Facts) -> Rendered:
     return Rendered(text, keyboard_from_data(facts.row.payload.get("keyboard")), facts.lang)
 
 
+def _ballot(facts: Facts) -> Rendered:
+    extra = facts.extra
+    assert isinstance(extra, motions.BallotFacts) and extra.motion is not None
+    motion, zone = extra.motion, extra.timezone
+    text, keyboard = motions.ballot_message(motion, zone, extra.seats, extra.current)
+    return Rendered(text, keyboard, facts.lang)
+
+
+def _ballot_open(facts: Facts) -> str | None:
+    extra = facts.extra
+    known = extra if isinstance(extra, motions.BallotFacts) else None
+    return motions.ballot_stale(known, facts.now)
+
+
+def _result_ready(_facts: Facts) -> str | None:
+    return None  # a result is final: worth sending whenever it goes out
+
+
 # --- the registry ----------------------------------------------------------------------------
 
 REGISTRY: dict[Kind, Delivery] = {
@@ -427,6 +452,29 @@ REGISTRY: dict[Kind, Delivery] = {
         Delivery(Kind.CONCERN_DECISION, Audience.PERSON, _notice, _person_exists),
         Delivery(Kind.CONCERN_DIGEST, Audience.PERSON, _notice, _person_exists),
         Delivery(Kind.GROUP, Audience.GROUP, _group_notice, _group_event_current),
+        # Ballots fan out when due; whether each person still votes, and for whom, is read
+        # again as each copy is sent.
+        Delivery(
+            Kind.BALLOT,
+            Audience.NETWORK,
+            _ballot,
+            _ballot_open,
+            motions.member_voters,
+            _per_revision,
+            after_cancel=True,
+            load=motions.ballot_facts,
+        ),
+        Delivery(
+            Kind.ORG_BALLOT,
+            Audience.NETWORK,
+            _ballot,
+            _ballot_open,
+            motions.organization_voters,
+            _per_revision,
+            after_cancel=True,
+            load=motions.ballot_facts,
+        ),
+        Delivery(Kind.MOTION_RESULT, Audience.GROUP, _notice, _result_ready),
     )
 }
 
@@ -538,6 +586,11 @@ async def render_wave(
         )
     }
     seats = await _seats_taken(session, meeting_ids)
+    extras: dict[int, Any] = {}
+    for spec in {declared(row.kind) for row in rows} - {None}:
+        if spec is not None and spec.load is not None:
+            mine = [row for row in rows if row.kind == spec.kind]
+            extras.update(await spec.load(session, mine, coordinators))
     result: dict[int, Rendered | str] = {}
     for row in rows:
         spec = declared(row.kind)
@@ -571,6 +624,7 @@ async def render_wave(
             live_cards.get(key),
             seats.get(row.meeting_id or 0, 0),
             links,
+            extras.get(row.id),
         )
         reason = spec.stale(facts)
         result[row.id] = reason if reason is not None else spec.render(facts)

@@ -22,6 +22,9 @@ class Kind(StrEnum):
     # Found through the concern's sender link, never shown to whoever decided.
     CONCERN_DECISION = "concern-decision"  # a concern approved, rejected or merged
     CONCERN_DIGEST = "concern-digest"  # the daily count of concerns waiting, to coordinators
+    BALLOT = "ballot"  # a motion's ballot to each member
+    ORG_BALLOT = "org-ballot"  # a motion's ballot to each organization's delegate (or admin)
+    MOTION_RESULT = "motion-result"  # a closed motion's result, to the coordination group
 
 
 # Kinds sent with the answer buttons: each becomes the person's live card of its meeting.

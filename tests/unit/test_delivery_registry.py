@@ -35,6 +35,8 @@ FAN_OUTS = {
     Kind.CHANGE,
     Kind.CANCELLATION,
     Kind.CARD_EDIT,
+    Kind.BALLOT,
+    Kind.ORG_BALLOT,
 }
 
 
@@ -66,7 +68,8 @@ def test_fan_out_kinds_say_who_receives_them_and_each_copys_key() -> None:
         # Every message about a meeting is for the network only.
         # A concern's decision and the digest are about the person's own concern or role.
         personal = (Kind.NOTICE, Kind.GROUP, Kind.CARD_RETIRE, Kind.CONCERN_DECISION)
-        if kind not in (*personal, Kind.CONCERN_DIGEST):
+        # A motion's result goes to the coordination group.
+        if kind not in (*personal, Kind.CONCERN_DIGEST, Kind.MOTION_RESULT):
             assert spec.audience == Audience.NETWORK, kind
 
 
