@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from bot.i18n import Html, Msg, from_data, to_data
 from bot.services.errors import DomainError
@@ -159,6 +159,15 @@ class SendFile:
 
 
 @dataclass(frozen=True)
+class SendMedia:
+    """A voice note or photo someone sent, passed on by its Telegram file id, with a caption."""
+
+    kind: Literal["voice", "photo"]
+    file_id: str
+    caption: Msg | None = None
+
+
+@dataclass(frozen=True)
 class Later:
     """Work for after the commit that is not a message, such as updating a command menu."""
 
@@ -175,5 +184,5 @@ class Venue:
     address: str
 
 
-Reply = Send | Edit | Toast | Later | SendFile | Lines
+Reply = Send | Edit | Toast | Later | SendFile | SendMedia | Lines
 Replies = Reply | Sequence[Reply] | None

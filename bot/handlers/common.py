@@ -31,6 +31,7 @@ from bot.presentation import Replies as Replies
 from bot.presentation import Reply as Reply
 from bot.presentation import Send as Send
 from bot.presentation import SendFile as SendFile
+from bot.presentation import SendMedia as SendMedia
 from bot.presentation import Toast as Toast
 from bot.runtime import RUNTIME_KEY, Runtime
 from bot.services import cards, intake, people
@@ -260,7 +261,7 @@ async def deliver(update: Update, context: Context, lang: str, replies: Replies)
     runtime = runtime_of(context)
     if replies is None:
         items: Sequence[Reply] = []
-    elif isinstance(replies, Send | Edit | Toast | Later | SendFile | Lines):
+    elif isinstance(replies, Send | Edit | Toast | Later | SendFile | SendMedia | Lines):
         items = [replies]
     else:
         items = replies
@@ -294,6 +295,13 @@ async def deliver(update: Update, context: Context, lang: str, replies: Replies)
                 InputFile(reply.content, filename=reply.filename),
                 caption=caption,
                 parse_mode=ParseMode.HTML,
+            )
+        elif isinstance(reply, SendMedia) and update.effective_chat is not None:
+            await send_media(
+                context,
+                update.effective_chat.id,
+                reply,
+                runtime.catalog.render(lang, reply.caption) if reply.caption else None,
             )
         elif isinstance(reply, Send):
             target_lang = reply.lang or lang
@@ -442,6 +450,23 @@ async def send(
         runtime = runtime_of(context)
         async with transaction(runtime.sessions) as session:
             await people.mark_unreachable(session, chat_id)
+        return None
+
+
+async def send_media(
+    context: Context, chat_id: int, media: SendMedia, caption: str | None
+) -> Message | None:
+    """Pass on a voice note or photo by its file id (the bot never downloads it)."""
+    try:
+        if media.kind == "voice":
+            return await context.bot.send_voice(
+                chat_id, media.file_id, caption=caption, parse_mode=ParseMode.HTML
+            )
+        return await context.bot.send_photo(
+            chat_id, media.file_id, caption=caption, parse_mode=ParseMode.HTML
+        )
+    except Forbidden:
+        log.info("chat %s cannot be reached", chat_id)
         return None
 
 

@@ -131,6 +131,12 @@ def fallbacks() -> list[object]:
     return [
         # Before the text fallback, which would take a location for a message without text.
         MessageHandler(filters.ChatType.PRIVATE & filters.LOCATION, dialogs.on_location),
+        # Files for a conversation that takes them; stickers, videos and the like reach the
+        # text fallback below, which says what the conversation takes instead.
+        MessageHandler(
+            filters.ChatType.PRIVATE & (filters.VOICE | filters.PHOTO | filters.Document.ALL),
+            dialogs.on_media,
+        ),
         MessageHandler(filters.ChatType.PRIVATE & ~filters.COMMAND, on_text),
         MessageHandler(filters.ChatType.PRIVATE & filters.COMMAND, on_unknown_command),
     ]

@@ -162,6 +162,17 @@ _BUTTON_URL_RE = re.compile(r"(?:https?|tg)://\S+", re.IGNORECASE)
 _INCOMING_COMMAND_RE = re.compile(r"/[A-Za-z0-9_]{1,64}(?:@[A-Za-z0-9_]{3,32})?(?![\w/<>])")
 
 
+# The MIME type a Telegram client gives each kind of file it sends.
+_MEDIA_MIME = {
+    "voice": "audio/ogg",
+    "photo": "image/jpeg",
+    "document": "application/pdf",
+    "sticker": "image/webp",
+    "video": "video/mp4",
+}
+_SEND_METHODS = {"document": "sendDocument", "photo": "sendPhoto", "voice": "sendVoice"}
+
+
 @dataclass(frozen=True)
 class UploadedFile:
     """A file PTB uploaded via multipart/form-data."""
@@ -340,6 +351,8 @@ class FakeBotApi:
         self._commands: dict[tuple[str, str], list[JsonDict]] = {}
         self._menu_buttons: dict[int | None, JsonDict] = {}
         self._files: dict[str, UploadedFile] = {}
+        # What each file id is: Telegram refuses a voice note's id sent as a photo.
+        self._file_kinds: dict[str, str] = {}
         self._faults: list[_Fault] = []
         self._rate_limit: int | None = None
         self._send_times: deque[float] = deque()
@@ -355,6 +368,7 @@ class FakeBotApi:
             "answerCallbackQuery": self._answer_callback_query,
             "sendDocument": self._send_document,
             "sendPhoto": self._send_photo,
+            "sendVoice": self._send_voice,
             "sendVenue": self._send_venue,
             "setMyCommands": self._set_my_commands,
             "getMyCommands": self._get_my_commands,
@@ -713,6 +727,47 @@ class FakeBotApi:
             record["location"] = {"latitude": latitude, "longitude": longitude}
             return {"update_id": self._new_update_id(), "message": self._message_json(record)}
 
+    def media_update(
+        self,
+        user_id: int,
+        kind: str,
+        *,
+        caption: str | None = None,
+        file_name: str = "file.bin",
+        mime_type: str | None = None,
+        duration: int = 3,
+    ) -> tuple[JsonDict, str]:
+        """Build an Update where ``user_id`` sends a file of ``kind`` (voice, photo, document,
+        sticker or video) in their chat with the bot; returns it and the file's id."""
+        mime = mime_type or _MEDIA_MIME.get(kind)
+        if mime is None:
+            raise ValueError(f"Telegram clients do not send {kind!r} messages")
+        if caption is not None and utf16_len(caption) > MAX_CAPTION_LENGTH:
+            raise ValueError("Telegram clients cut captions at 1,024 characters")
+        if caption is not None and kind == "sticker":
+            raise ValueError("stickers have no caption")
+        with self._lock:
+            sender = dict(self._ensure_user(user_id))
+            if self._private.get(user_id) != "started":
+                raise AssertionError(f"user {user_id} has no open chat with the bot")
+            number = next(self._ids)
+            file_id = f"{kind.upper()}-IN-{number}"
+            self._files[file_id] = UploadedFile(file_name, b"\x00" * 64, mime)
+            self._file_kinds[file_id] = kind
+            record = self._new_record(user_id, outgoing=False, sender=sender)
+            record[kind] = {
+                "file_id": file_id,
+                "file_unique_id": f"unique-{number}",
+                "file_name": file_name,
+                "mime_type": mime,
+                "content": self._files[file_id].content,
+                "duration": duration,
+            }
+            if caption:
+                record["caption"] = record["plain_caption"] = caption
+            update = {"update_id": self._new_update_id(), "message": self._message_json(record)}
+            return update, file_id
+
     def callback_update(
         self,
         user_id: int,
@@ -893,6 +948,9 @@ class FakeBotApi:
             "caption_entities": [],
             "location": None,
             "venue": None,
+            "voice": None,
+            "sticker": None,
+            "video": None,
         }
         self._messages[(chat_id, message_id)] = record
         return record
@@ -930,6 +988,36 @@ class FakeBotApi:
                     "file_size": len(photo["content"]),
                 }
             ]
+        if record["voice"] is not None:
+            voice = record["voice"]
+            message["voice"] = {
+                "file_id": voice["file_id"],
+                "file_unique_id": voice["file_unique_id"],
+                "duration": voice.get("duration", 3),
+                "mime_type": voice["mime_type"],
+                "file_size": len(voice["content"]),
+            }
+        if record["sticker"] is not None:
+            sticker = record["sticker"]
+            message["sticker"] = {
+                "file_id": sticker["file_id"],
+                "file_unique_id": sticker["file_unique_id"],
+                "type": "regular",
+                "width": 512,
+                "height": 512,
+                "is_animated": False,
+                "is_video": False,
+            }
+        if record["video"] is not None:
+            video = record["video"]
+            message["video"] = {
+                "file_id": video["file_id"],
+                "file_unique_id": video["file_unique_id"],
+                "width": 640,
+                "height": 360,
+                "duration": video.get("duration", 3),
+                "mime_type": video["mime_type"],
+            }
         if record["plain_caption"]:
             message["caption"] = record["plain_caption"]
             if record["caption_entities"]:
@@ -1079,6 +1167,9 @@ class FakeBotApi:
     def _send_photo(self, params: JsonDict) -> JsonDict:
         return self._send_file(params, "photo")
 
+    def _send_voice(self, params: JsonDict) -> JsonDict:
+        return self._send_file(params, "voice")
+
     def _send_file(self, params: JsonDict, kind: str) -> JsonDict:
         upload = self._resolve_file(params.get(kind), kind)
         caption = params.get("caption")
@@ -1098,7 +1189,7 @@ class FakeBotApi:
         record = self._new_record(chat_id, outgoing=True, sender=dict(self.bot_user))
         record.update(
             {
-                "method": "sendDocument" if kind == "document" else "sendPhoto",
+                "method": _SEND_METHODS[kind],
                 kind: {
                     "file_id": file_id,
                     "file_unique_id": file_unique_id,
@@ -1125,8 +1216,12 @@ class FakeBotApi:
             number = next(self._ids)
             file_id = f"{kind.upper()}-FILE-{number}"
             self._files[file_id] = value
+            self._file_kinds[file_id] = kind
             return file_id, f"unique-{number}"
         if isinstance(value, str) and value in self._files:
+            known = self._file_kinds.get(value, kind)
+            if known != kind:
+                _bad(f"Bad Request: can't use file of type {known.title()} as {kind.title()}")
             return value, f"unique-{value.rsplit('-', 1)[-1]}"
         if isinstance(value, str) and re.match(r"https?://", value):
             number = next(self._ids)

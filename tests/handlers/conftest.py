@@ -63,6 +63,18 @@ class Harness:
         """`user_id` shares a location (📎 → Location) in their chat with the bot."""
         await self._process(self.api.location_update(user_id, latitude, longitude))
 
+    async def send_file(self, user_id: int, kind: str, **kwargs: Any) -> str:
+        """`user_id` sends a voice note, photo, document, sticker or video; returns its file id."""
+        update, file_id = self.api.media_update(user_id, kind, **kwargs)
+        await self._process(update)
+        return file_id
+
+    async def send_voice(self, user_id: int) -> str:
+        return await self.send_file(user_id, "voice")
+
+    async def send_photo(self, user_id: int, caption: str | None = None) -> str:
+        return await self.send_file(user_id, "photo", caption=caption)
+
     async def press(self, user_id: int, data: str, **kwargs: Any) -> None:
         """`user_id` presses the bot's button that carries `data`."""
         await self._process(self.api.callback_update(user_id, data, **kwargs))
