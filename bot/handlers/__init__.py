@@ -7,6 +7,7 @@ from telegram.ext import Application, BaseHandler
 from bot.handlers import (
     agenda,
     commands,
+    concerns,
     coordinators,
     datepicker,
     fallback,
@@ -36,6 +37,7 @@ def register_handlers(application: Application) -> None:  # type: ignore[type-ar
         *rsvp.handlers(),
         *motions.handlers(),
         *agenda.handlers(),
+        *concerns.handlers(),
         *reports.handlers(),
         *series.handlers(),
         *privacy.handlers(),

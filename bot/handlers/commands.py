@@ -9,6 +9,7 @@ from telegram.ext import CommandHandler
 
 from bot.handlers import (
     agenda,
+    concerns,
     coordinators,
     meetings,
     members,
@@ -30,6 +31,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("next", MEMBER, meetings.cmd_next),
     Command("meetings", MEMBER, meetings.cmd_meetings),
     Command("agenda", MEMBER, agenda.cmd_agenda),
+    Command("concern", MEMBER, concerns.cmd_concern),
+    Command("myconcerns", MEMBER, concerns.cmd_myconcerns),
     Command("language", EVERYONE, start.cmd_language),
     Command("myorgs", EVERYONE, members.cmd_myorgs),
     Command("orgs", MEMBER, members.cmd_orgs),
@@ -51,6 +54,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("motion", COORDINATOR, motions.cmd_motion),
     Command("ballots", COORDINATOR, motions.cmd_ballots),
     Command("proxy", COORDINATOR, motions.cmd_proxy),
+    Command("review", COORDINATOR, concerns.cmd_review),
     Command("attendance", COORDINATOR, reports.cmd_attendance),
     Command("deliveries", COORDINATOR, reports.cmd_deliveries),
     Command("pending", COORDINATOR, registration.cmd_pending),

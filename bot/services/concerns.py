@@ -185,6 +185,12 @@ async def next_for_review(session: AsyncSession, actor: Actor, after: int = 0) -
     return await _view(session, concern) if concern is not None else None
 
 
+async def waiting(session: AsyncSession, actor: Actor, concern_id: int) -> ForReview:
+    """A concern still waiting for a decision, before a coordinator gives a reason."""
+    actor.require_coordinator()
+    return await _view(session, await _waiting(session, concern_id))
+
+
 async def merge_targets(session: AsyncSession, actor: Actor, concern_id: int) -> list[ForReview]:
     """The concerns of the same meeting a concern may be merged into."""
     actor.require_coordinator()
