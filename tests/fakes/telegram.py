@@ -154,7 +154,7 @@ _SCOPE_TYPES = frozenset(
         "chat_member",
     }
 )
-_SEND_METHODS = frozenset({"sendMessage", "sendDocument", "sendPhoto", "sendVenue"})
+_SEND_METHODS = frozenset({"sendMessage", "sendDocument", "sendPhoto", "sendVoice", "sendVenue"})
 _FLOAT_FIELDS = frozenset({"latitude", "longitude"})
 _COMMAND_RE = re.compile(r"[a-z0-9_]{1,32}")
 _LANGUAGE_RE = re.compile(r"(?:[a-z]{2})?")
@@ -170,7 +170,8 @@ _MEDIA_MIME = {
     "sticker": "image/webp",
     "video": "video/mp4",
 }
-_SEND_METHODS = {"document": "sendDocument", "photo": "sendPhoto", "voice": "sendVoice"}
+# The method that sends a file of each kind (a file id of another kind is refused).
+_SEND_METHOD_OF_KIND = {"document": "sendDocument", "photo": "sendPhoto", "voice": "sendVoice"}
 
 
 @dataclass(frozen=True)
@@ -1189,7 +1190,7 @@ class FakeBotApi:
         record = self._new_record(chat_id, outgoing=True, sender=dict(self.bot_user))
         record.update(
             {
-                "method": _SEND_METHODS[kind],
+                "method": _SEND_METHOD_OF_KIND[kind],
                 kind: {
                     "file_id": file_id,
                     "file_unique_id": file_unique_id,
