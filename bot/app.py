@@ -15,6 +15,7 @@ from bot.handlers.commands import COMMANDS
 from bot.handlers.errors import NO_COORDINATORS, on_error
 from bot.handlers.menu import menu_names, publish_chat_menu, publish_menus
 from bot.i18n import catalog, pick_language
+from bot.jobs import agenda as agenda_jobs
 from bot.jobs import concerns as concern_jobs
 from bot.jobs.intake import JOB_NAME as PURGE_JOB
 from bot.jobs.intake import purge_job
@@ -146,6 +147,9 @@ def schedule_jobs(application: ShuraApplication) -> None:
     job_queue.run_repeating(purge_job, PURGE_INTERVAL, first=60, name=PURGE_JOB)
     job_queue.run_repeating(
         close_motions_job, CLOSE_MOTIONS_INTERVAL, first=10, name=CLOSE_MOTIONS_JOB
+    )
+    job_queue.run_repeating(
+        agenda_jobs.close_agenda_job, agenda_jobs.INTERVAL, first=15, name=agenda_jobs.JOB_NAME
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, timedelta
 from urllib.parse import quote, urlencode
@@ -20,9 +21,40 @@ def when(meeting: Meeting) -> When:
     return When(meeting.starts_at, meeting.timezone)
 
 
-def card(meeting: Meeting, *, seats_taken: int | None = None) -> Msg:
+@dataclass(frozen=True)
+class AgendaLine:
+    """One concern of a meeting's agenda as stored when voting closed."""
+
+    rank: int
+    number: int  # the concern's id, shown as #12
+    text: str | None  # None for a voice note or a photo without a caption
+
+
+AGENDA_TEXT_LENGTH = 60  # the start of a concern's text on the card
+
+
+def first_words(text: str | None, length: int) -> str:
+    words = " ".join((text or "…").split())
+    return words if len(words) <= length else words[: length - 1].rstrip() + "…"
+
+
+def agenda_lines(note: Msg, frozen: Sequence[AgendaLine]) -> Msg:
+    """The agenda note followed by the stored agenda, a line per concern."""
+    if not frozen:
+        return note
+    items = msg("blank")
+    for line in reversed(frozen):
+        text = first_words(line.text, AGENDA_TEXT_LENGTH)
+        items = msg("card-agenda-item", rank=line.rank, number=line.number, text=text, rest=items)
+    return msg("card-agenda", note=note, items=items)
+
+
+def card(
+    meeting: Meeting, *, seats_taken: int | None = None, frozen: Sequence[AgendaLine] = ()
+) -> Msg:
     """Title, date in the reader's calendar, venue, agenda, seats and deadline."""
     agenda = msg("meeting-agenda-line", agenda=meeting.agenda) if meeting.agenda else msg("blank")
+    agenda = agenda_lines(agenda, frozen)
     if meeting.capacity is None:
         capacity = msg("blank")
     elif seats_taken is None:
@@ -56,11 +88,11 @@ def seats_line(meeting: Meeting, seats_taken: int) -> Msg:
     return msg("card-seats-left", free=free, capacity=meeting.capacity)
 
 
-def live_card(meeting: Meeting, seats_taken: int | None) -> Msg:
+def live_card(meeting: Meeting, seats_taken: int | None, frozen: Sequence[AgendaLine] = ()) -> Msg:
     """The card as a member's live message shows it: with the seats left, when counted."""
     if seats_taken is None or meeting.capacity is None:
-        return card(meeting)
-    shown = card(meeting)
+        return card(meeting, frozen=frozen)
+    shown = card(meeting, frozen=frozen)
     return msg(shown.key, **{**shown.params, "capacity": seats_line(meeting, seats_taken)})
 
 
@@ -153,9 +185,11 @@ def invitation(
     kind: str = "invitation",
     seats_taken: int | None = None,
     links: Links | None = None,
+    frozen: Sequence[AgendaLine] = (),
 ) -> tuple[Msg, Keyboard]:
     """The live card: an invitation, reminder, nudge, promotion or /next, with its buttons."""
-    text = msg(kind, card=live_card(meeting, seats_taken), answer=answer_line(rsvp, position))
+    shown = live_card(meeting, seats_taken, frozen)
+    text = msg(kind, card=shown, answer=answer_line(rsvp, position))
     return text, rsvp_buttons(meeting, rsvp, links)
 
 

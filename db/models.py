@@ -331,6 +331,8 @@ class Meeting(Base):
     invited_at: Mapped[datetime | None]
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
     created_at: Mapped[datetime]
+    # When voting on its agenda closed and the most-dotted concerns were stored (AgendaItem).
+    agenda_frozen_at: Mapped[datetime | None]
 
 
 class Rsvp(Base):
@@ -519,6 +521,24 @@ class AgendaVote(Base):
         ForeignKey("concern.id", ondelete="CASCADE"), index=True
     )
     created_at: Mapped[datetime]
+
+
+class AgendaItem(Base):
+    """One concern on a meeting's agenda as it stood when voting closed, in its place."""
+
+    __tablename__ = "agenda_item"
+    __table_args__ = (
+        UniqueConstraint("meeting_id", "rank", name="uq_agenda_item_meeting_rank"),
+        UniqueConstraint("meeting_id", "concern_id", name="uq_agenda_item_meeting_concern"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"))
+    concern_id: Mapped[int] = mapped_column(
+        ForeignKey("concern.id", ondelete="CASCADE"), index=True
+    )
+    rank: Mapped[int] = mapped_column(Integer)
+    dots: Mapped[int] = mapped_column(Integer)
 
 
 class MotionVoters(enum.StrEnum):

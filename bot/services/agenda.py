@@ -2,21 +2,35 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import Clock
+from bot.services import outbox
 from bot.services.actor import Actor
 from bot.services.errors import DomainError, NotAllowed, NotFound
-from db.models import AgendaVote, Concern, ConcernStatus, Meeting, MeetingStatus, Person
+from bot.services.kinds import Kind
+from bot.views import AgendaLine
+from db.models import (
+    AgendaItem,
+    AgendaVote,
+    Concern,
+    ConcernStatus,
+    Meeting,
+    MeetingStatus,
+    Person,
+)
 from db.queries import insert_or_ignore
 
 DEFAULT_DOTS = 3
 # How many of the most-dotted concerns the agenda takes when voting closes.
 AGENDA_SIZE = 5
+# How long after the agenda is stored the cards showing it are still worth editing.
+CARD_REFRESH_WINDOW = timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -38,6 +52,8 @@ class Board:
     dots_left: int
     dots: int
     closed: bool
+    # The agenda stored when voting closed, in order; None until it is.
+    frozen: list[Item] | None = None
 
 
 def closes_at(meeting: Meeting) -> datetime:
@@ -72,20 +88,121 @@ async def _ranked(session: AsyncSession, meeting_id: int, person_id: int | None)
         .group_by(Concern.id, Concern.text)
         .order_by(dots.desc(), Concern.id)
     )
-    mine: set[int] = set()
-    if person_id is not None:
-        mine = set(
-            (
-                await session.execute(
-                    select(AgendaVote.concern_id)
-                    .join(Concern, Concern.id == AgendaVote.concern_id)
-                    .where(AgendaVote.person_id == person_id, Concern.meeting_id == meeting_id)
-                )
-            ).scalars()
-        )
+    mine = await _mine(session, meeting_id, person_id)
     return [
         Item(concern_id, text, int(count), concern_id in mine) for concern_id, text, count in rows
     ]
+
+
+async def _mine(session: AsyncSession, meeting_id: int, person_id: int | None) -> set[int]:
+    """The concerns of the meeting the person put a dot on."""
+    if person_id is None:
+        return set()
+    return set(
+        (
+            await session.execute(
+                select(AgendaVote.concern_id)
+                .join(Concern, Concern.id == AgendaVote.concern_id)
+                .where(AgendaVote.person_id == person_id, Concern.meeting_id == meeting_id)
+            )
+        ).scalars()
+    )
+
+
+async def _frozen(session: AsyncSession, meeting_id: int, person_id: int | None) -> list[Item]:
+    """The stored agenda of a meeting, in its order, with the dots it had when voting closed."""
+    rows = await session.execute(
+        select(AgendaItem.concern_id, Concern.text, AgendaItem.dots)
+        .join(Concern, Concern.id == AgendaItem.concern_id)
+        .where(AgendaItem.meeting_id == meeting_id)
+        .order_by(AgendaItem.rank)
+    )
+    mine = await _mine(session, meeting_id, person_id)
+    return [Item(concern_id, text, dots, concern_id in mine) for concern_id, text, dots in rows]
+
+
+async def frozen_lines(
+    session: AsyncSession, meeting_ids: Collection[int]
+) -> dict[int, list[AgendaLine]]:
+    """The stored agendas of these meetings, as their cards show them, by meeting id."""
+    if not meeting_ids:
+        return {}
+    rows = await session.execute(
+        select(AgendaItem.meeting_id, AgendaItem.rank, AgendaItem.concern_id, Concern.text)
+        .join(Concern, Concern.id == AgendaItem.concern_id)
+        .where(AgendaItem.meeting_id.in_(meeting_ids))
+        .order_by(AgendaItem.meeting_id, AgendaItem.rank)
+    )
+    lines: dict[int, list[AgendaLine]] = {}
+    for meeting_id, rank, concern_id, text in rows:
+        lines.setdefault(meeting_id, []).append(AgendaLine(rank, concern_id, text))
+    return lines
+
+
+async def freeze(session: AsyncSession, clock: Clock, meeting_id: int) -> list[Item] | None:
+    """Store the agenda of a meeting whose voting has closed, and queue its cards' refresh.
+
+    None when there is nothing to do: the agenda is already stored, voting is still open, or
+    the meeting was cancelled. The meeting's row is locked first, so two runs at once store
+    it once; the unique ranks and concerns hold even so.
+    """
+    now = clock.now()
+    meeting = (
+        await session.execute(
+            select(Meeting)
+            .where(Meeting.id == meeting_id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
+    ).scalar_one_or_none()
+    if (
+        meeting is None
+        or meeting.agenda_frozen_at is not None
+        or meeting.status != MeetingStatus.SCHEDULED
+        or now < closes_at(meeting)
+    ):
+        return None
+    chosen = (await _ranked(session, meeting.id, None))[:AGENDA_SIZE]
+    session.add_all(
+        AgendaItem(meeting_id=meeting.id, concern_id=item.concern_id, rank=rank, dots=item.dots)
+        for rank, item in enumerate(chosen, 1)
+    )
+    meeting.agenda_frozen_at = now
+    if chosen:
+        # Each card of the meeting is edited to show the agenda (bot.services.delivery).
+        await outbox.enqueue(
+            session,
+            clock,
+            kind=Kind.CARD_EDIT,
+            fanout=True,
+            meeting_id=meeting.id,
+            dedupe_key=f"{Kind.CARD_EDIT}s:m{meeting.id}:agenda",
+            due_at=now,
+            not_after=now + CARD_REFRESH_WINDOW,
+        )
+    await session.flush()
+    return chosen
+
+
+async def freeze_due(session: AsyncSession, clock: Clock) -> list[tuple[int, list[Item]]]:
+    """Store the agenda of every meeting whose voting has closed; (meeting id, agenda) each."""
+    due = (
+        await session.execute(
+            select(Meeting.id)
+            .where(
+                Meeting.status == MeetingStatus.SCHEDULED,
+                Meeting.agenda_frozen_at.is_(None),
+                Meeting.starts_at <= clock.now(),
+            )
+            .order_by(Meeting.starts_at, Meeting.id)
+        )
+    ).scalars()
+    done = []
+    for meeting_id in list(due):
+        chosen = await freeze(session, clock, meeting_id)
+        if chosen is not None:
+            done.append((meeting_id, chosen))
+    return done
 
 
 async def _dots_used(session: AsyncSession, meeting_id: int, person_id: int) -> int:
@@ -117,7 +234,11 @@ async def board(
         raise DomainError("meeting-is-cancelled", title=meeting.title)
     items = await _ranked(session, meeting.id, actor.person_id)
     used = sum(1 for item in items if item.mine)
-    return Board(meeting, items, max(dots - used, 0), dots, is_closed(meeting, clock.now()))
+    frozen = None
+    if meeting.agenda_frozen_at is not None:
+        frozen = await _frozen(session, meeting.id, actor.person_id)
+    closed = is_closed(meeting, clock.now())
+    return Board(meeting, items, max(dots - used, 0), dots, closed, frozen)
 
 
 async def _open_concern(
@@ -172,7 +293,10 @@ async def add_dot(
 
 
 def agenda_of(board: Board) -> list[Item]:
-    """The meeting's agenda once voting has closed: the most-dotted concerns, in order."""
+    """The meeting's agenda once voting has closed: the most-dotted concerns, in order; the
+    stored one once the closing job has run."""
+    if board.frozen is not None:
+        return board.frozen
     return board.items[:AGENDA_SIZE]
 
 

@@ -22,10 +22,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.clock import Clock
 from bot.i18n import Msg, When, from_data, msg, pick_language
 from bot.presentation import Button, Keyboard, Venue, keyboard_from_data
-from bot.services import motions, outbox
+from bot.services import agenda, motions, outbox
 from bot.services.kinds import Kind
 from bot.services.network import in_network, members_of_approved_orgs
-from bot.views import Links, cancelled_card, card, invitation, meeting_link, when
+from bot.views import AgendaLine, Links, cancelled_card, card, invitation, meeting_link, when
 from db.models import (
     Meeting,
     MeetingCard,
@@ -86,6 +86,8 @@ class Facts:
     links: Links = NO_LINKS
     # What the kind's own `load` read for this row (a motion and the recipient's seats).
     extra: Any = None
+    # The meeting's agenda as stored when voting closed; empty before.
+    agenda: Sequence[AgendaLine] = ()
 
 
 Loader = Callable[[AsyncSession, Sequence[Outbox], Collection[int]], Awaitable[dict[int, Any]]]
@@ -264,6 +266,7 @@ def _meeting_card(facts: Facts) -> Rendered:
         kind=facts.row.kind,
         seats_taken=facts.seats_taken,
         links=facts.links,
+        frozen=facts.agenda,
     )
     return Rendered(text, keyboard, facts.lang)
 
@@ -291,6 +294,7 @@ def _card_edit(facts: Facts) -> Rendered:
         kind="rsvp-card",
         seats_taken=facts.seats_taken,
         links=facts.links,
+        frozen=facts.agenda,
     )
     return Rendered(text, keyboard, facts.lang, edit=edit, fallback=True)
 
@@ -357,7 +361,8 @@ def _group_notice(facts: Facts) -> Rendered:
         # Answering is personal: the button opens the private chat on this meeting's card.
         link = meeting_link(facts.links.bot_username, facts.meeting.id)
         keyboard = [[Button(msg("button-answer-privately"), url=link)]]
-    return Rendered(msg(f"group-meeting-{event}", card=card(facts.meeting)), keyboard, facts.lang)
+    shown = card(facts.meeting, frozen=facts.agenda)
+    return Rendered(msg(f"group-meeting-{event}", card=shown), keyboard, facts.lang)
 
 
 def _notice(facts: Facts) -> Rendered:
@@ -586,6 +591,7 @@ async def render_wave(
         )
     }
     seats = await _seats_taken(session, meeting_ids)
+    agendas = await agenda.frozen_lines(session, meeting_ids)
     extras: dict[int, Any] = {}
     for spec in {declared(row.kind) for row in rows} - {None}:
         if spec is not None and spec.load is not None:
@@ -625,6 +631,7 @@ async def render_wave(
             seats.get(row.meeting_id or 0, 0),
             links,
             extras.get(row.id),
+            agendas.get(row.meeting_id or 0, ()),
         )
         reason = spec.stale(facts)
         result[row.id] = reason if reason is not None else spec.render(facts)

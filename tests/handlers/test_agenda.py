@@ -8,9 +8,12 @@ from sqlalchemy import func, select
 from telegram import Update
 
 from bot.app import runtime
-from db.models import AgendaVote, Concern, ConcernKind, ConcernStatus, ConcernTopic
+from bot.clock import FakeClock
+from bot.jobs.agenda import JOB_NAME, close_due
+from db.models import AgendaVote, Concern, ConcernKind, ConcernStatus, ConcernTopic, Meeting
 from db.session import transaction
-from tests.handlers.conftest import Harness
+from tests.conftest import Database
+from tests.handlers.conftest import Harness, start_harness, stop_harness
 from tests.handlers.helpers import onboard
 from tests.handlers.network import AMIR, JOHN, ZAHRA, add_members, schedule
 
@@ -132,3 +135,41 @@ async def test_two_taps_at_once_record_one_dot(bot: Harness) -> None:
     taps = [bot.api.callback_update(JOHN, "agd:add:1:0") for _ in "ab"]
     await asyncio.gather(*(bot.app.process_update(Update.de_json(t, bot.app.bot)) for t in taps))
     assert await dots(bot) == 1
+
+
+async def test_when_voting_closes_each_card_shows_the_agenda_once_in_its_language(
+    database: Database, clock: FakeClock
+) -> None:
+    bot = await start_harness(database, clock)
+    await add_members(bot)
+    meeting = await schedule(bot, "2026-12-03 10:00")
+    await raise_concerns(bot, meeting, "Water for the camps", "Staff safety on the roads")
+    await bot.dispatch()
+    await bot.send(JOHN, "/agenda")
+    await bot.press_label(JOHN, "#2")
+    assert JOB_NAME in {job.name for job in bot.app.job_queue.jobs()}  # type: ignore[union-attr]
+    cards = {user: len(bot.api.messages(user)) for user in (JOHN, AMIR)}
+
+    async with transaction(runtime(bot.app).sessions) as session:
+        starts_at = (await session.get(Meeting, meeting)).starts_at  # type: ignore[union-attr]
+    clock.set(starts_at)
+    assert await close_due(runtime(bot.app)) == 1
+    await bot.dispatch()
+
+    english = next(t for t in bot.texts(JOHN) if "Monthly coordination meeting" in t)
+    assert "Agenda\n1. #2 Staff safety on the roads\n2. #1 Water for the camps" in english
+    dari = next(t for t in bot.texts(AMIR) if "Monthly coordination meeting" in t)
+    assert "\u200f۱. #۲ Staff safety on the roads" in dari
+    # Edited in place: nobody got a new message.
+    assert {user: len(bot.api.messages(user)) for user in (JOHN, AMIR)} == cards
+    await stop_harness(bot)
+
+    again = await start_harness(database, clock, api=bot.api)
+    assert await close_due(runtime(again.app)) == 0
+    await again.dispatch()
+    assert {user: len(again.api.messages(user)) for user in (JOHN, AMIR)} == cards
+    await again.press_label(JOHN, "🗳 Agenda")
+    final = again.last(JOHN)
+    assert "Voting has closed" in final
+    assert final.index("Staff safety") < final.index("Water for the camps")
+    await stop_harness(again)

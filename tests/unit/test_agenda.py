@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -11,9 +11,23 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.clock import FakeClock
+from bot.i18n import catalog
 from bot.services import agenda
 from bot.services.errors import DomainError, NotAllowed, NotFound
-from db.models import AgendaVote, Concern, ConcernKind, ConcernStatus, ConcernTopic, Meeting, Person
+from bot.services.kinds import Kind
+from bot.views import AgendaLine, card
+from db.models import (
+    AgendaItem,
+    AgendaVote,
+    Concern,
+    ConcernKind,
+    ConcernStatus,
+    ConcernTopic,
+    Meeting,
+    MeetingStatus,
+    Outbox,
+    Person,
+)
 from db.session import transaction
 from tests.factories import act, make_person
 from tests.unit.meeting_factories import make_meeting, make_members
@@ -227,3 +241,121 @@ async def test_with_one_dot_left_two_taps_at_once_on_two_concerns_make_one_dot(
     )
     assert sorted(results) == ["agenda-no-dots-left", "ok"]
     assert await _votes(sessions, person_id) == 3
+
+
+async def stored(session: AsyncSession, meeting: Meeting) -> list[tuple[int, int, int]]:
+    rows = await session.execute(
+        select(AgendaItem.rank, AgendaItem.concern_id, AgendaItem.dots)
+        .where(AgendaItem.meeting_id == meeting.id)
+        .order_by(AgendaItem.rank)
+    )
+    return [(rank, concern_id, dots) for rank, concern_id, dots in rows]
+
+
+async def card_refreshes(session: AsyncSession, meeting: Meeting) -> int:
+    return (
+        await session.execute(
+            select(func.count())
+            .select_from(Outbox)
+            .where(Outbox.meeting_id == meeting.id, Outbox.kind == Kind.CARD_EDIT)
+        )
+    ).scalar_one()
+
+
+async def test_the_agenda_is_stored_when_the_meeting_starts_ranked_with_ties_to_the_older(
+    session: AsyncSession, clock: FakeClock
+) -> None:
+    _org, people = await make_members(session, clock, 3)
+    meeting = await make_meeting(session, clock)
+    concerns = [await make_concern(session, clock, meeting) for _ in range(7)]
+    rejected = await make_concern(session, clock, meeting)
+    merged = await make_concern(session, clock, meeting)
+    for person in people:
+        await dot(session, clock, person, concerns[6])
+        await dot(session, clock, person, rejected)
+        await dot(session, clock, person, merged)
+    rejected.status, merged.status = ConcernStatus.REJECTED, ConcernStatus.MERGED
+    await dot(session, clock, people[0], concerns[4])
+    await dot(session, clock, people[1], concerns[2])
+
+    assert await agenda.freeze_due(session, clock) == []  # voting is still open
+    clock.set(meeting.starts_at)
+    [(meeting_id, chosen)] = await agenda.freeze_due(session, clock)
+
+    assert meeting_id == meeting.id
+    expected = [
+        (1, concerns[6].id, 3),
+        (2, concerns[2].id, 1),  # one dot each: the older concern first
+        (3, concerns[4].id, 1),
+        (4, concerns[0].id, 0),
+        (5, concerns[1].id, 0),
+    ]
+    assert [(i.concern_id, i.dots) for i in chosen] == [(c, d) for _, c, d in expected]
+    assert await stored(session, meeting) == expected
+    assert meeting.agenda_frozen_at == clock.now()
+    assert await card_refreshes(session, meeting) == 1
+
+
+async def test_the_agenda_is_stored_once_across_runs_and_later_dots_change_nothing(
+    sessions: async_sessionmaker[AsyncSession], clock: FakeClock
+) -> None:
+    async with transaction(sessions) as session:
+        _org, (amir,) = await make_members(session, clock, 1)
+        meeting = await make_meeting(session, clock)
+        first = await make_concern(session, clock, meeting)
+        second = await make_concern(session, clock, meeting)
+        await dot(session, clock, amir, second)
+    clock.set(meeting.starts_at + timedelta(minutes=1))
+    async with transaction(sessions) as session:
+        assert len(await agenda.freeze_due(session, clock)) == 1
+    clock.advance(timedelta(hours=1))
+    async with transaction(sessions) as session:
+        # A dot that slipped in afterwards (voting closed) cannot change the stored order.
+        session.add(AgendaVote(person_id=amir.id, concern_id=first.id, created_at=clock.now()))
+        await session.flush()
+        assert await agenda.freeze_due(session, clock) == []
+        assert await agenda.freeze(session, clock, meeting.id) is None
+        assert await stored(session, meeting) == [(1, second.id, 1), (2, first.id, 0)]
+        assert await card_refreshes(session, meeting) == 1
+        board = await board_of(session, clock, amir, meeting)
+        assert [i.concern_id for i in agenda.agenda_of(board)] == [second.id, first.id]
+
+
+async def test_no_approved_concerns_store_an_empty_agenda_and_refresh_no_card(
+    session: AsyncSession, clock: FakeClock
+) -> None:
+    meeting = await make_meeting(session, clock)
+    await make_concern(session, clock, meeting, status=ConcernStatus.REJECTED)
+    await make_concern(session, clock, meeting, status=ConcernStatus.SUBMITTED)
+    clock.set(meeting.starts_at)
+
+    assert await agenda.freeze_due(session, clock) == [(meeting.id, [])]
+    assert meeting.agenda_frozen_at == clock.now()
+    assert await stored(session, meeting) == []
+    assert await card_refreshes(session, meeting) == 0
+    assert await agenda.frozen_lines(session, [meeting.id]) == {}
+    assert await agenda.freeze_due(session, clock) == []
+
+
+def test_the_card_shows_the_stored_agenda_after_the_note_cut_to_sixty_characters() -> None:
+    meeting = Meeting(
+        id=1,
+        title="Monthly",
+        starts_at=datetime(2026, 12, 21, 9, 30, tzinfo=UTC),
+        timezone="Asia/Kabul",
+        venue="Hall 2",
+        agenda="Security; budget",
+        status=MeetingStatus.SCHEDULED,
+        revision=0,
+    )
+    lines = [AgendaLine(1, 12, "Water   for the camps " * 10), AgendaLine(2, 7, None)]
+    english = catalog().render("en", card(meeting, frozen=lines))
+    assert english.splitlines()[-4:] == [
+        "📝 \u2068Security; budget\u2069",
+        "🗳 <b>Agenda</b>",
+        "1. #12 \u2068" + ("Water for the camps " * 3)[:59].rstrip() + "…\u2069",
+        "2. #7 \u2068…\u2069",
+    ]
+    dari = catalog().render("fa", card(meeting, frozen=lines)).splitlines()
+    assert dari[-2].startswith("\u200f۱. #۱۲ ")
+    assert "<b>Agenda</b>" not in catalog().render("en", card(meeting))

@@ -14,8 +14,9 @@ from bot.handlers.common import TEXT_LIMIT, Lines, render_lines
 from bot.handlers.members import chunk_lines
 from bot.i18n import LANGUAGES, Html, Msg, Url, When, Zone, catalog, msg
 from bot.services import meetings
+from bot.services.agenda import AGENDA_SIZE
 from bot.services.text import CONTACT_LIMIT, FOCUS_LIMIT, NAME_LIMIT, PLACE_LIMIT, REASON_LIMIT
-from bot.views import card
+from bot.views import AGENDA_TEXT_LENGTH, AgendaLine, card
 from db.models import Meeting, MeetingStatus
 from tests.fakes.telegram_html import parse_html, utf16_len
 
@@ -47,6 +48,8 @@ def longest_meeting() -> Meeting:
     )
 
 
+# The stored agenda at its longest: every concern's text as long as the card shows it.
+LONGEST_AGENDA = [AgendaLine(BIG, BIG, typed(1000)) for _ in range(AGENDA_SIZE)]
 WHEN = When(AT, "America/Argentina/ComodRivadavia")
 BY_NAME: dict[str, object] = {
     "name": typed(TELEGRAM_NAME),
@@ -74,7 +77,7 @@ BY_NAME: dict[str, object] = {
     "expires": When(AT, "Asia/Kabul", date_only=True),
     "deadline": msg("meeting-deadline-line", deadline=WHEN),
     "capacity": msg("meeting-seats-line", capacity=meetings.CAPACITY_LIMIT, free=BIG),
-    "card": card(longest_meeting(), seats_taken=0),
+    "card": card(longest_meeting(), seats_taken=0, frozen=LONGEST_AGENDA),
     "kind": msg("kind-media"),
     "status": msg("status-suspended"),
     "role": msg("role-admin-delegate"),
@@ -104,6 +107,10 @@ BY_KEY: dict[tuple[str, str], object] = {
     ("meeting-seats-line", "capacity"): meetings.CAPACITY_LIMIT,
     ("meeting-agenda-line", "agenda"): typed(meetings.AGENDA_LIMIT),
     ("meeting-deadline-line", "deadline"): WHEN,
+    ("card-agenda", "note"): msg("meeting-agenda-line", agenda=typed(meetings.AGENDA_LIMIT)),
+    ("card-agenda", "items"): msg("blank"),
+    ("card-agenda-item", "text"): typed(AGENDA_TEXT_LENGTH),
+    ("card-agenda-item", "rest"): msg("blank"),
 }
 # Messages with a list in them, and the line each list is made of.
 LISTS_SPLIT = {

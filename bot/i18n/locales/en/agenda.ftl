@@ -41,3 +41,7 @@ agenda-voting-closed = Voting on the agenda of { $title } has closed.
 agenda-concern-rejected = Concern #{ $number } was rejected, so it cannot take dots.
 agenda-concern-merged = Concern #{ $number } was merged into another concern: put your dot on that one.
 agenda-concern-submitted = Concern #{ $number } has not been approved yet, so it cannot take dots.
+card-agenda = { $note }
+    🗳 <b>Agenda</b>{ $items }
+card-agenda-item = { "" }
+    { $rank }. #{ $number } { $text }{ $rest }

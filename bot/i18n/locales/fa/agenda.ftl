@@ -29,3 +29,7 @@ agenda-voting-closed = رأی‌دهی به اجندای { $title } بسته ش�
 agenda-concern-rejected = نگرانی #{ $number } رد شده است و نقطه نمی‌گیرد.
 agenda-concern-merged = نگرانی #{ $number } با نگرانی دیگری یکی شده است: نقطه خود را روی آن بگذارید.
 agenda-concern-submitted = نگرانی #{ $number } هنوز تأیید نشده است و نقطه نمی‌گیرد.
+card-agenda = { $note }
+    🗳 <b>اجندای جلسه</b>{ $items }
+card-agenda-item = { "" }
+    ‏{ $rank }. #{ $number } { $text }{ $rest }

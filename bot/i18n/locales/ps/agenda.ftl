@@ -41,3 +41,7 @@ agenda-voting-closed = د { $title } پر اجنډا رایه ورکول بند 
 agenda-concern-rejected = اندېښنه #{ $number } رد شوې ده، نو ټکی نه اخلي.
 agenda-concern-merged = اندېښنه #{ $number } له بلې اندېښنې سره یو ځای شوې ده: خپل ټکی پر هغې کېږدئ.
 agenda-concern-submitted = اندېښنه #{ $number } تر اوسه نه ده تایید شوې، نو ټکی نه اخلي.
+card-agenda = { $note }
+    🗳 <b>د غونډې اجنډا</b>{ $items }
+card-agenda-item = { "" }
+    ‏{ $rank }. #{ $number } { $text }{ $rest }
