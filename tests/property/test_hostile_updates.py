@@ -1,9 +1,12 @@
 """Long random runs of updates from members, admins, coordinators and strangers.
 
 Whatever arrives — every command with random arguments, text with bidi marks, NUL, HTML or
-5,000 characters, forged and random buttons, group and channel posts, edits, repeats — and
-however time moves, nothing reaches the error handler, every button press is answered,
-Telegram refuses no call, and the rules about seats and who hears about a meeting hold.
+5,000 characters, forged and random buttons, group and channel posts, edits, repeats, whole
+/concern flows (text, voice, photo; named or anonymous), /review decisions, dots on the
+agenda, motions and ballots — and however time moves, nothing reaches the error handler,
+every button press is answered, Telegram refuses no call, and the rules hold: about seats,
+who hears about a meeting, one ballot per voter, the dot limit, and an anonymous concern's
+sender never named to anyone else.
 """
 
 from __future__ import annotations
@@ -28,8 +31,15 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot.app import runtime
 from bot.clock import FakeClock
+from bot.i18n.calendar import localize_digits
+from bot.services import agenda
 from db.models import (
+    AgendaVote,
+    Ballot,
     Base,
+    Concern,
+    ConcernStatus,
+    ConcernTopic,
     Meeting,
     MeetingStatus,
     Membership,
@@ -41,8 +51,8 @@ from db.models import (
 )
 from db.session import make_sync_engine, transaction
 from tests.conftest import ON_POSTGRES, Database, fresh_sqlite
-from tests.handlers.conftest import COORDINATOR, Harness, start_harness, stop_harness
-from tests.handlers.network import AMIR, JOHN, ZAHRA, add_members, schedule
+from tests.handlers.conftest import COORDINATOR, Harness, plain, start_harness, stop_harness
+from tests.handlers.network import AMIR, JOHN, MEMBERS, ZAHRA, add_members, schedule
 
 STRANGER = 6_000_001
 PEOPLE = (COORDINATOR, AMIR, ZAHRA, JOHN, STRANGER)
@@ -50,6 +60,10 @@ GROUP = -100_777_000
 CHANNEL = -100_888_000
 TITLE_MARK, VENUE_MARK = "Quarterly-MARKTITLE", "Hall MARKVENUE"
 START = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)
+DOTS = 2  # SHURA_AGENDA_DOTS for the runs: small, so the limit is reached
+# Usernames only the concern flow could leak; the names are those of tests.handlers.network.
+USERNAMES = {member.tg_user_id: f"mark_{member.name.lower()}_sender" for member in MEMBERS}
+ANON_MARK = "ANONMARK"  # starts every anonymous concern's text or caption: ANONMARK<step>
 
 # --- what people send --------------------------------------------------------------------
 
@@ -136,7 +150,38 @@ def steps(commands: list[str], prefixes: list[str]) -> st.SearchStrategy[list[St
         st.builds(Step, st.just("repeat"), user),
         st.builds(Step, st.just("time"), user, number=st.sampled_from([1, 60, 1440, 4320, 10080])),
     )
-    return st.lists(one, min_size=5, max_size=40)
+    return st.lists(st.one_of(one, concern_steps(user)), min_size=5, max_size=40)
+
+
+def concern_steps(user: st.SearchStrategy[int]) -> st.SearchStrategy[Step]:
+    """Concerns, their review, dots and ballots: whole flows, and forged buttons for them."""
+    member = st.sampled_from((AMIR, ZAHRA, JOHN, COORDINATOR))
+    small = st.integers(0, 6).map(str)
+    forged_agenda = st.builds(
+        lambda u, a, n, p: Step("forge", u, f"agd:{a}:{n}:{p}"),
+        user,
+        st.sampled_from(["add", "del", "page", "show"]),
+        st.one_of(small, st.integers(-5, 2**63).map(str)),
+        st.one_of(small, st.just("99999")),
+    )
+    forged_ballot = st.builds(
+        lambda u, m, o, org: Step("forge", u, f"mo:v:{m}:{o}:{org}"),
+        user,
+        st.one_of(small, st.just("99999999999")),
+        st.one_of(small, st.just("20")),
+        st.one_of(small, st.just("99999")),
+    )
+    return st.one_of(
+        # number: kind (0 text, 1 voice, 2 photo) + 3 * topic + 3 * len(topics) * anonymous
+        st.builds(Step, st.just("concern"), member, TEXT, st.integers(0, 10_000)),
+        st.builds(Step, st.just("review"), st.just(COORDINATOR), TEXT, st.integers(0, 100)),
+        st.builds(Step, st.just("dot"), user, number=st.integers(0, 20)),
+        forged_agenda,
+        st.builds(Step, st.just("motion"), st.just(COORDINATOR), number=st.integers(0, 100)),
+        st.builds(Step, st.just("ballot"), user, number=st.integers(0, 50)),
+        forged_ballot,
+        st.builds(Step, st.just("text"), user, st.sampled_from(["/vote", "/myconcerns"])),
+    )
 
 
 # --- the world ---------------------------------------------------------------------------
@@ -215,6 +260,82 @@ class Run:
         self.last_update: dict[str, Any] | None = None
         self.query_ids: list[str] = []
         self.leaks: list[str] = []
+        self.anonymous: dict[str, int] = {}  # the marker of an anonymous concern: its sender
+
+    async def press_offered(self, user: int, wanted: str, *, last: int = 3) -> bool:
+        """Press the button carrying `wanted` (or starting with it) if the bot offered it."""
+        for message in reversed(self.bot.api.messages(user)[-last:]):
+            for row in (message.get("reply_markup") or {}).get("inline_keyboard", []):
+                for button in row:
+                    data = button.get("callback_data", "")
+                    if data == wanted or (wanted.endswith(":") and data.startswith(wanted)):
+                        update = self.bot.api.callback_update(
+                            user, data, message_id=message["message_id"]
+                        )
+                        await self.process(update)
+                        return True
+        return False
+
+    def offered(self, user: int, prefix: str, *, last: int = 3) -> list[tuple[int, str]]:
+        return [
+            (message["message_id"], button["callback_data"])
+            for message in self.bot.api.messages(user)[-last:]
+            for row in (message.get("reply_markup") or {}).get("inline_keyboard", [])
+            for button in row
+            if button.get("callback_data", "").startswith(prefix)
+        ]
+
+    async def press_one(self, user: int, prefix: str, number: int, *, last: int = 3) -> str:
+        buttons = self.offered(user, prefix, last=last)
+        if not buttons:
+            return ""
+        message_id, data = buttons[number % len(buttons)]
+        await self.process(self.bot.api.callback_update(user, data, message_id=message_id))
+        return data
+
+    async def concern(self, step: Step, index: int) -> None:
+        topics = list(ConcernTopic)
+        kind, rest = step.number % 3, step.number // 3
+        topic, anonymous = topics[rest % len(topics)], (rest // len(topics)) % 2 == 1
+        marker = f"{ANON_MARK}{index}" if anonymous else f"NAMED{index}"
+        content = f"{marker} {step.text}"[:900]
+        await self.process(self.bot.api.message_update(step.user, "/concern"))
+        if kind == 0:
+            await self.process(self.bot.api.message_update(step.user, content))
+        else:
+            update, _ = self.bot.api.media_update(
+                step.user, "voice" if kind == 1 else "photo", caption=content
+            )
+            await self.process(update)
+        await self.press_offered(step.user, f"cnc:topic:{topic.value}")
+        await self.press_offered(step.user, f"cnc:who:{'anon' if anonymous else 'named'}")
+        if anonymous:
+            self.anonymous[marker] = step.user
+        await self.press_offered(step.user, "cnc:send")
+
+    async def review(self, step: Step) -> None:
+        await self.process(self.bot.api.message_update(step.user, "/review"))
+        data = await self.press_one(step.user, "rev:", step.number, last=12)
+        if data.startswith("rev:no:"):
+            await self.process(self.bot.api.message_update(step.user, step.text))
+        elif data.startswith("rev:merge:"):
+            await self.press_one(step.user, "rev:into:", step.number // 3)
+
+    async def motion(self, step: Step) -> None:
+        user, n = step.user, step.number
+        await self.process(self.bot.api.message_update(user, "/motion"))
+        await self.press_one(user, "mo:mtg:", 0)
+        await self.process(self.bot.api.message_update(user, f"Motion MOTIONMARK {n}?"))
+        if n % 2:
+            await self.process(self.bot.api.message_update(user, "Red\nGreen\nBlue"))
+        else:
+            await self.press_offered(user, "mo:std")
+        await self.press_offered(user, f"mo:who:{'mo'[n // 2 % 2]}")
+        await self.press_offered(user, f"mo:sec:{'sp'[n // 4 % 2]}")
+        await self.press_one(user, "mo:q:", n // 8)
+        await self.press_one(user, "mo:cl:", n // 16)
+        await self.press_offered(user, "mo:save")
+        await self.bot.dispatch()
 
     async def process(self, update: dict[str, Any]) -> None:
         self.last_update = copy.deepcopy(update)
@@ -265,6 +386,17 @@ class Run:
         elif step.kind == "time":
             bot.clock.advance(timedelta(minutes=step.number))
             await bot.dispatch()
+        elif step.kind == "concern":
+            await self.concern(step, before_calls)
+        elif step.kind == "review":
+            await self.review(step)
+        elif step.kind == "dot":
+            await self.process(api.message_update(step.user, "/agenda"))
+            await self.press_one(step.user, "agd:", step.number, last=1)
+        elif step.kind == "motion":
+            await self.motion(step)
+        elif step.kind == "ballot":
+            await self.press_one(step.user, "mo:v:", step.number, last=30)
         allowed |= await in_network(bot)
         for call in api.calls[before_calls:]:
             chat_id = call.params.get("chat_id")
@@ -276,6 +408,36 @@ class Run:
             ):
                 if chat_id not in allowed:
                     self.leaks.append(f"{call.method} to {chat_id} outside the network")
+            if call.ok and chat_id is not None:
+                self.leaks += self.names_anonymous_sender(call.method, chat_id, call.params)
+
+    def names_anonymous_sender(
+        self, method: str, chat_id: object, params: dict[str, Any]
+    ) -> list[str]:
+        """An anonymous concern's sender named, by anything sent to someone else about it."""
+        text = " ".join(str(params.get(name) or "") for name in ("text", "caption"))
+        text = plain(text)
+        found: list[str] = []
+        for marker, sender in self.anonymous.items():
+            if chat_id == sender or not re.search(rf"{marker}(?!\d)", text):
+                continue
+            name = (
+                next(m.name for m in MEMBERS if m.tg_user_id == sender)
+                if sender in USERNAMES
+                else None
+            )
+            clues = [
+                USERNAMES.get(sender, ""),
+                str(sender),
+                localize_digits(str(sender), "fa"),
+                name,
+            ]
+            found += [
+                f"{method} to {chat_id} names the sender of {marker}: {clue!r}"
+                for clue in clues
+                if clue and clue in text
+            ]
+        return found
 
 
 async def check_the_database(bot: Harness) -> list[str]:
@@ -317,13 +479,57 @@ async def check_the_database(bot: Harness) -> list[str]:
             for tg, m in holders
             if tg not in network
         ]
+    async with transaction(rt.sessions) as session:
+        for kind in (Ballot.person_id, Ballot.organization_id):
+            twice = await session.execute(
+                select(Ballot.motion_id, kind)
+                .where(kind.is_not(None))
+                .group_by(Ballot.motion_id, kind)
+                .having(func.count() > 1)
+            )
+            broken += [f"two ballots by {kind.key} {v} on motion {m}" for m, v in twice]
+        over = await session.execute(
+            select(AgendaVote.person_id, Concern.meeting_id, func.count())
+            .join(Concern, Concern.id == AgendaVote.concern_id)
+            .where(Concern.status == ConcernStatus.APPROVED)
+            .group_by(AgendaVote.person_id, Concern.meeting_id)
+            .having(func.count() > DOTS)
+        )
+        broken += [f"person {p} has {n} dots at meeting {m}" for p, m, n in over]
+        # Dots go only on approved concerns, and a merge moves them: none is left elsewhere.
+        stray = await session.execute(
+            select(AgendaVote.person_id, Concern.id, Concern.status)
+            .join(Concern, Concern.id == AgendaVote.concern_id)
+            .where(Concern.status != ConcernStatus.APPROVED)
+        )
+        broken += [f"person {p}'s dot on {s} concern {c}" for p, c, s in stray]
+    return broken
+
+
+async def ranked_concerns_are_approved(bot: Harness) -> list[str]:
+    """What the agenda counts: only approved concerns, so no dot on another one counts."""
+    rt = runtime(bot.app)
+    async with transaction(rt.sessions) as session:
+        meetings = list(await session.scalars(select(Meeting.id)))
+        statuses = {c: s for c, s in await session.execute(select(Concern.id, Concern.status))}
+        broken: list[str] = []
+        for meeting_id in meetings:
+            for item in await agenda._ranked(session, meeting_id, None):
+                if statuses.get(item.concern_id) != ConcernStatus.APPROVED:
+                    broken.append(f"concern {item.concern_id} counted on meeting {meeting_id}")
     return broken
 
 
 async def setting_up(bot: Harness) -> None:
     await add_members(bot)
-    for person in (AMIR, ZAHRA, JOHN):
-        await bot.send(person, "/help")
+    for member in MEMBERS:
+        bot.api.user(
+            member.tg_user_id,
+            member.name,
+            language_code=member.language,
+            username=USERNAMES[member.tg_user_id],
+        )
+        await bot.send(member.tg_user_id, "/help")
     bot.api.start_chat(STRANGER)
     await bot.send(STRANGER, "/start")
     await schedule(
@@ -334,7 +540,7 @@ async def setting_up(bot: Harness) -> None:
 
 async def run_example(template: Database, chosen: st.DataObject) -> None:
     async with fresh_database(template) as database:
-        bot = await start_harness(database, FakeClock(START))
+        bot = await start_harness(database, FakeClock(START), SHURA_AGENDA_DOTS=str(DOTS))
         try:
             await setting_up(bot)
             run = Run(bot)
@@ -342,6 +548,7 @@ async def run_example(template: Database, chosen: st.DataObject) -> None:
                 await run.step(step)
             unanswered = [q for q in run.query_ids if q not in bot.api.callback_answers]
             broken = await check_the_database(bot)
+            broken += await ranked_concerns_are_approved(bot)
         finally:
             await stop_harness(bot)
         assert not bot.errors, f"reached the error handler: {bot.errors!r}"
@@ -354,3 +561,60 @@ async def run_example(template: Database, chosen: st.DataObject) -> None:
 @given(chosen=st.data())
 def test_random_updates_break_no_rule(_migrated_template: Database, chosen: st.DataObject) -> None:
     asyncio.run(run_example(_migrated_template, chosen))
+
+
+SCRIPTED = [
+    Step("concern", AMIR, "Water in the camp", 3 * len(ConcernTopic)),  # text, anonymous
+    Step("concern", ZAHRA, "Roads", 1 + 3 * len(ConcernTopic)),  # voice, anonymous
+    Step("concern", JOHN, "Schools", 2),  # photo, named
+    Step("review", COORDINATOR, "", 0),  # approves the first
+    Step("review", COORDINATOR, "", 0),
+    Step("review", COORDINATOR, "A reason", 1),  # rejects the third with a reason
+    Step("dot", JOHN, number=0),
+    Step("dot", AMIR, number=1),
+    Step("motion", COORDINATOR, number=0),
+    Step("ballot", JOHN, number=1),
+    Step("ballot", JOHN, number=0),
+    Step("forge", AMIR, "mo:v:1:7:0"),
+    Step("forge", AMIR, "agd:add:3:0"),
+    Step("text", COORDINATOR, "/review"),
+    Step("time", COORDINATOR, number=1440),
+]
+
+
+async def scripted_run(template: Database) -> dict[str, int]:
+    async with fresh_database(template) as database:
+        bot = await start_harness(database, FakeClock(START), SHURA_AGENDA_DOTS=str(DOTS))
+        try:
+            await setting_up(bot)
+            run = Run(bot)
+            for step in SCRIPTED:
+                await run.step(step)
+            broken = await check_the_database(bot) + await ranked_concerns_are_approved(bot)
+            async with transaction(runtime(bot.app).sessions) as session:
+                counts = {
+                    str(status): await session.scalar(
+                        select(func.count()).where(Concern.status == status)
+                    )
+                    or 0
+                    for status in ConcernStatus
+                }
+                counts["anonymous"] = (
+                    await session.scalar(select(func.count()).where(Concern.anonymous.is_(True)))
+                    or 0
+                )
+                counts["dots"] = await session.scalar(select(func.count(AgendaVote.id))) or 0
+                counts["ballots"] = await session.scalar(select(func.count(Ballot.id))) or 0
+        finally:
+            await stop_harness(bot)
+        assert not bot.errors, f"reached the error handler: {bot.errors!r}"
+        bot.api.assert_no_problems()
+        assert broken == [] and run.leaks == []
+        return counts
+
+
+def test_the_flows_of_a_run_reach_the_database(_migrated_template: Database) -> None:
+    counts = asyncio.run(scripted_run(_migrated_template))
+    assert counts["anonymous"] == 2
+    assert counts["approved"] >= 1 and counts["rejected"] == 1
+    assert counts["dots"] >= 1 and counts["ballots"] == 1
