@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 
 from telegram.ext import CallbackQueryHandler
@@ -21,9 +22,9 @@ from bot.handlers.menu import menu_of, withdrawn_menu
 from bot.i18n import Html, Msg, When, msg
 from bot.i18n.calendar import localize_digits
 from bot.presentation import NUMBER
-from bot.services import privacy
+from bot.services import motions, privacy
 from bot.views import role_label
-from db.models import Meeting, Rsvp, RsvpAnswer
+from db.models import Ballot, Concern, ConcernStatus, Meeting, Motion, Rsvp, RsvpAnswer
 
 FORGET = CallbackData("forget")
 LEAVE = CallbackData("leave")
@@ -111,6 +112,20 @@ def _data_lines(turn: Turn, data: privacy.PersonalData) -> list[str]:
         line("mydata-answer", title=meeting.title, when=_meeting_when(meeting), answer=_answer(a))
         for a, meeting in data.answers
     ] or [line("mydata-nothing")]
+    lines.append(line("mydata-section-concerns"))
+    lines += [
+        line(
+            "mydata-concern",
+            number=concern.id,
+            status=_concern_status(concern),
+            privacy=msg("concern-anonymous" if concern.anonymous else "concern-named"),
+        )
+        for concern in data.concerns
+    ] or [line("mydata-nothing")]
+    lines.append(line("mydata-section-ballots"))
+    lines += [_ballot_line(line, ballot, motion, zone) for ballot, motion in data.ballots] or [
+        line("mydata-nothing")
+    ]
     lines.append(line("mydata-section-dialog"))
     if data.dialog is None:
         lines.append(line("mydata-nothing"))
@@ -143,6 +158,23 @@ def _data_lines(turn: Turn, data: privacy.PersonalData) -> list[str]:
     ] or [line("mydata-nothing")]
     lines.append(line("mydata-footer"))
     return lines
+
+
+def _concern_status(concern: Concern) -> Msg:
+    if concern.status == ConcernStatus.MERGED and concern.merged_into_id is not None:
+        return msg("concern-status-merged-into", target=concern.merged_into_id)
+    return msg(f"concern-status-{concern.status.value}")
+
+
+def _ballot_line(line: Callable[..., str], ballot: Ballot, motion: Motion, zone: str) -> str:
+    labels = motions.labels(motion)
+    choice = labels[ballot.option] if 0 <= ballot.option < len(labels) else str(ballot.option)
+    return line(
+        "mydata-ballot-proxy" if ballot.by_proxy else "mydata-ballot",
+        question=motion.question,
+        choice=choice,
+        when=When(ballot.cast_at, zone),
+    )
 
 
 def _meeting_when(meeting: Meeting) -> When:

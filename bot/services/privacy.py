@@ -17,10 +17,14 @@ from bot.services.errors import DomainError, NotFound
 from bot.services.rsvp import release_seats
 from db.models import (
     AuditLog,
+    Ballot,
+    Concern,
+    ConcernSender,
     Dialog,
     Meeting,
     MemberRole,
     Membership,
+    Motion,
     Organization,
     OrgStatus,
     Outbox,
@@ -53,6 +57,8 @@ class PersonalData:
     waiting: dict[str, int]  # messages not sent yet, by kind
     handled: int  # messages already sent or given up, whose record is kept
     actions: dict[str, int]  # audit entries for what the person did, by action
+    concerns: list[Concern] = field(default_factory=list)  # through the link to the sender
+    ballots: list[tuple[Ballot, Motion]] = field(default_factory=list)
 
 
 def _to_person(person: Person) -> ColumnElement[bool]:
@@ -122,7 +128,32 @@ async def personal_data(session: AsyncSession, actor: Actor) -> PersonalData:
         waiting=dict(sorted(waiting.items())),
         handled=handled,
         actions={action: count for action, count in actions},
+        concerns=await _concerns_of(session, person),
+        ballots=await _ballots_of(session, person),
     )
+
+
+async def _concerns_of(session: AsyncSession, person: Person) -> list[Concern]:
+    """The concerns whose link names the person (named or anonymous), oldest first."""
+    linked = select(ConcernSender.concern_id).where(ConcernSender.person_id == person.id)
+    rows = await session.scalars(select(Concern).where(Concern.id.in_(linked)).order_by(Concern.id))
+    return list(rows)
+
+
+async def _ballots_of(session: AsyncSession, person: Person) -> list[tuple[Ballot, Motion]]:
+    """The person's own ballots, and those they cast for an organization, oldest first."""
+    rows = await session.execute(
+        select(Ballot, Motion)
+        .join(Motion, Motion.id == Ballot.motion_id)
+        .where(
+            or_(
+                Ballot.person_id == person.id,
+                Ballot.organization_id.is_not(None) & (Ballot.cast_by_id == person.id),
+            )
+        )
+        .order_by(Ballot.cast_at, Ballot.id)
+    )
+    return [(ballot, motion) for ballot, motion in rows]
 
 
 async def _admin_count(session: AsyncSession, organization_id: int) -> int:
