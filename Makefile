@@ -32,7 +32,7 @@ test: $(VENV)/.installed-dev
 
 # The property test with many more random runs of updates than `make test` tries.
 fuzz: $(VENV)/.installed-dev
-	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest -q tests/property
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest -q --timeout=1800 tests/property
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
