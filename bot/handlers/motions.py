@@ -19,6 +19,7 @@ from bot.handlers.common import (
 )
 from bot.handlers.dialogs import flow
 from bot.i18n import Msg, When, Zone, msg
+from bot.markup import markup
 from bot.presentation import NUMBER
 from bot.services import dialogs, meetings, motions, people, proxy, rsvp
 from bot.services.errors import DomainError
@@ -274,6 +275,11 @@ async def on_vote(turn: Turn) -> Replies:
         organization or None,
     )
     text, keyboard = await _ballot(turn, motion)
+    shown = turn.update.callback_query.message if turn.update.callback_query else None
+    if getattr(shown, "reply_markup", None) == markup(turn.runtime.catalog, turn.lang, keyboard):
+        # The same choice again: the ballot already shows it, and Telegram refuses an edit
+        # that changes nothing.
+        return Toast(msg("motion-ballot-saved"))
     return [Toast(msg("motion-ballot-saved")), Edit(text, keyboard)]
 
 

@@ -278,3 +278,18 @@ async def test_motion_is_for_coordinators_and_checks_what_is_typed(bot: Harness)
     await bot.forge(COORDINATOR, "mo:save")  # the dialog is gone: a stale button
     async with transaction(runtime(bot.app).sessions) as session:
         assert await session.scalar(select(func.count()).select_from(Ballot)) == 0
+
+
+async def test_the_same_choice_twice_leaves_the_ballot_as_it_is(bot: Harness) -> None:
+    await add_members(bot)
+    await schedule(bot)
+    motion = await open_motion(bot)
+    await bot.dispatch()
+    await bot.press(JOHN, f"mo:v:{motion}:0:0")
+    edits = len(bot.api.sent("editMessageText", chat_id=JOHN))
+    await bot.press(JOHN, f"mo:v:{motion}:0:0")
+    assert len(bot.api.sent("editMessageText", chat_id=JOHN)) == edits
+    assert bot.answers()[-1]["text"] == "Your ballot is saved."
+    assert "Your choice: Yes" in bot.last(JOHN)
+    await bot.press(JOHN, f"mo:v:{motion}:1:0")
+    assert "Your choice: No" in bot.last(JOHN)
