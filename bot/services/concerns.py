@@ -20,6 +20,7 @@ from bot.services import audit, outbox
 from bot.services.actor import Actor
 from bot.services.errors import DomainError, NotFound
 from bot.services.kinds import Kind
+from bot.services.text import refuse_control_characters
 from db.models import (
     AgendaVote,
     Concern,
@@ -65,7 +66,9 @@ class ForReview:
 
 
 def check_text(text: str | None, *, required: bool) -> str | None:
-    """The text of a concern (or a caption), trimmed; refused when empty or too long."""
+    """The text of a concern (or a caption), trimmed; refused when empty, too long or holding
+    control characters (PostgreSQL refuses a NUL in a text column)."""
+    refuse_control_characters(text or "")
     cleaned = (text or "").strip()
     if not cleaned:
         if required:

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from bot.app import runtime
 from db.models import Concern, ConcernKind, ConcernStatus, Dialog
 from db.session import transaction
-from tests.handlers.conftest import COORDINATOR, Harness, start_harness, stop_harness
+from tests.handlers.conftest import COORDINATOR, Harness, plain, start_harness, stop_harness
 from tests.handlers.helpers import onboard
 from tests.handlers.network import AMIR, JOHN, ZAHRA, add_members, schedule
 
@@ -62,6 +62,9 @@ async def test_empty_and_long_concerns_are_refused_with_reasons_and_nothing_is_s
     assert "empty" in bot.last(JOHN)
     await bot.send(JOHN, "x" * 5000)
     assert "5,000 characters" in bot.last(JOHN) and "1,000" in bot.last(JOHN)
+    # PostgreSQL refuses a NUL in a text column: it is refused with a reason at once.
+    await bot.send(JOHN, "our office\x00was searched")
+    assert bot.last(JOHN) == plain(runtime(bot.app).catalog.text("en", "error-control-character"))
     await bot.send(JOHN, "x" * 1000)
     assert "Which topic" in bot.last(JOHN)
     assert await concerns(bot) == []
