@@ -147,14 +147,7 @@ async def freeze(session: AsyncSession, clock: Clock, meeting_id: int) -> list[I
     it once; the unique ranks and concerns hold even so.
     """
     now = clock.now()
-    meeting = (
-        await session.execute(
-            select(Meeting)
-            .where(Meeting.id == meeting_id)
-            .with_for_update()
-            .execution_options(populate_existing=True)
-        )
-    ).scalar_one_or_none()
+    meeting = await session.get(Meeting, meeting_id, with_for_update=True, populate_existing=True)
     if (
         meeting is None
         or meeting.agenda_frozen_at is not None

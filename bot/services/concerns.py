@@ -214,14 +214,7 @@ async def merge_targets(session: AsyncSession, actor: Actor, concern_id: int) ->
 
 
 async def _waiting(session: AsyncSession, concern_id: int) -> Concern:
-    concern = (
-        await session.execute(
-            select(Concern)
-            .where(Concern.id == concern_id)
-            .with_for_update()
-            .execution_options(populate_existing=True)
-        )
-    ).scalar_one_or_none()
+    concern = await session.get(Concern, concern_id, with_for_update=True, populate_existing=True)
     if concern is None or concern.status != ConcernStatus.SUBMITTED:
         # Decided by another coordinator, or an id nobody was shown: the same answer.
         raise NotFound("error-stale-button")

@@ -340,14 +340,7 @@ def parse_meeting_number(text: str) -> int:
 
 async def lock(session: AsyncSession, meeting_id: int) -> Meeting:
     """The meeting, locked until the transaction ends, so seat counts cannot race."""
-    meeting = (
-        await session.execute(
-            select(Meeting)
-            .where(Meeting.id == meeting_id)
-            .with_for_update()
-            .execution_options(populate_existing=True)
-        )
-    ).scalar_one_or_none()
+    meeting = await session.get(Meeting, meeting_id, with_for_update=True, populate_existing=True)
     if meeting is None:
         raise NotFound("error-stale-button")
     return meeting

@@ -230,14 +230,7 @@ async def eligible_count(session: AsyncSession, motion: Motion) -> int:
 
 async def lock(session: AsyncSession, motion_id: int) -> Motion:
     """The motion, locked until the transaction ends: a ballot and the closing cannot cross."""
-    motion = (
-        await session.execute(
-            select(Motion)
-            .where(Motion.id == motion_id)
-            .with_for_update()
-            .execution_options(populate_existing=True)
-        )
-    ).scalar_one_or_none()
+    motion = await session.get(Motion, motion_id, with_for_update=True, populate_existing=True)
     if motion is None:
         raise NotFound("error-stale-button")
     return motion
