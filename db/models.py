@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, ClassVar
 
 from sqlalchemy import (
@@ -11,6 +11,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     CheckConstraint,
+    Date,
     DateTime,
     Enum,
     Float,
@@ -333,6 +334,10 @@ class Meeting(Base):
     created_at: Mapped[datetime]
     # When voting on its agenda closed and the most-dotted concerns were stored (AgendaItem).
     agenda_frozen_at: Mapped[datetime | None]
+    # The code attendees send (or scan) to check in; made when a coordinator opens check-in.
+    checkin_code: Mapped[str | None] = mapped_column(String(16), unique=True)
+    # When the outcome summary was queued for the coordination group: it is posted once.
+    summary_queued_at: Mapped[datetime | None]
 
 
 class Rsvp(Base):
@@ -382,7 +387,7 @@ class Outbox(Base):
     __table_args__ = (Index("ix_outbox_due", "status", "next_attempt_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    # e.g. invitation, reminder, nudge, update, cancellation, promotion; a fan-out row
+    # e.g. invitation, reminder, nudge, update, cancellation, promotion, broadcast; a fan-out row
     # (person_id NULL) expands into one row per recipient when it comes due.
     kind: Mapped[str] = mapped_column(String(30))
     fanout: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -390,6 +395,10 @@ class Outbox(Base):
         ForeignKey("meeting.id", ondelete="CASCADE"), index=True
     )
     person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    # The broadcast a row delivers, so its progress can be counted.
+    broadcast_id: Mapped[int | None] = mapped_column(
+        ForeignKey("broadcast.id", ondelete="CASCADE"), index=True
+    )
     chat_id: Mapped[int | None] = mapped_column(BigInteger)
     dedupe_key: Mapped[str] = mapped_column(String(160), unique=True)
     payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
@@ -611,3 +620,90 @@ class Ballot(Base):
     # Recorded by a coordinator for someone without a phone.
     by_proxy: Mapped[bool] = mapped_column(Boolean, default=False)
     cast_at: Mapped[datetime]
+
+
+class CheckIn(Base):
+    """Someone who came to a meeting: checked in by their own code, or by a coordinator.
+
+    A coordinator can check in someone with no phone: a known person, or only a name.
+    """
+
+    __tablename__ = "check_in"
+    __table_args__ = (
+        UniqueConstraint("meeting_id", "person_id", name="uq_check_in_meeting_person"),
+        CheckConstraint("(person_id IS NOT NULL) OR (name IS NOT NULL)", name="someone"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    # A walk-in with no Telegram account, as the coordinator wrote the name.
+    name: Mapped[str | None] = mapped_column(String(200))
+    # The organization they represented when they checked in.
+    organization_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organization.id", ondelete="SET NULL")
+    )
+    # The coordinator who checked them in; None when they checked in themselves.
+    by_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
+    checked_in_at: Mapped[datetime]
+
+
+class OutcomeKind(enum.StrEnum):
+    DECISION = "decision"
+    ACTION = "action"
+
+
+class ActionItem(Base):
+    """A decision the meeting took, or an action item: what, which organization owns it, when."""
+
+    __tablename__ = "action_item"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[OutcomeKind] = mapped_column(_enum(OutcomeKind, "outcome_kind"))
+    text: Mapped[str] = mapped_column(String(500))
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("organization.id", ondelete="SET NULL"))
+    # The day it is due, in the meeting's time zone.
+    due_on: Mapped[date | None] = mapped_column(Date)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime]
+
+
+class BroadcastStatus(enum.StrEnum):
+    DRAFT = "draft"  # previewed, waiting for the coordinator's confirmation
+    SENDING = "sending"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+class Broadcast(Base):
+    """A coordinator's notice to an audience, delivered through the outbox."""
+
+    __tablename__ = "broadcast"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # everyone, admins, delegates, going, maybe, no_answer, checked_in, organization
+    audience: Mapped[str] = mapped_column(String(20))
+    organization_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organization.id", ondelete="CASCADE")
+    )
+    # The meeting an answer- or check-in-based audience is taken from.
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"))
+    # text, photo or document; a photo or document travels by Telegram file id.
+    content_kind: Mapped[str] = mapped_column(String(10))
+    text: Mapped[str | None] = mapped_column(Text)
+    file_id: Mapped[str | None] = mapped_column(String(255))
+    status: Mapped[BroadcastStatus] = mapped_column(_enum(BroadcastStatus, "broadcast_status"))
+    total: Mapped[int] = mapped_column(Integer, default=0)
+    # The coordinator's status message, edited with progress.
+    status_chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    status_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    progress_at: Mapped[datetime | None]
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime]
+    sent_at: Mapped[datetime | None]
+    finished_at: Mapped[datetime | None]
