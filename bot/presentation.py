@@ -159,6 +159,20 @@ class SendFile:
 
 
 @dataclass(frozen=True)
+class SendImage:
+    """An image the bot made (a QR code, a chart), sent as a photo to the chat of the update.
+
+    Telegram takes an uploaded photo of at most 10 MB, width and height together at most
+    10,000 pixels, and a caption of at most 1,024 characters.
+    """
+
+    filename: str
+    content: bytes
+    caption: Msg | None = None
+    keyboard: Keyboard | None = None
+
+
+@dataclass(frozen=True)
 class SendMedia:
     """A voice note or photo someone sent, passed on by its Telegram file id, with a caption."""
 
@@ -184,5 +198,5 @@ class Venue:
     address: str
 
 
-Reply = Send | Edit | Toast | Later | SendFile | SendMedia | Lines
+Reply = Send | Edit | Toast | Later | SendFile | SendImage | SendMedia | Lines
 Replies = Reply | Sequence[Reply] | None

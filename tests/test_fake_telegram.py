@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import io
 import json
 import threading
 import time
@@ -12,6 +13,7 @@ from typing import Any
 
 import httpx
 import pytest
+import segno
 from telegram import (
     Bot,
     BotCommand,
@@ -31,9 +33,13 @@ from tests.fakes.telegram import (
     ERR_BUTTON_DATA,
     ERR_BUTTON_URL,
     ERR_CANT_INITIATE,
+    ERR_CAPTION_TOO_LONG,
     ERR_CHAT_NOT_FOUND,
     ERR_EDIT_NOT_FOUND,
+    ERR_IMAGE_PROCESS,
     ERR_NOT_MODIFIED,
+    ERR_PHOTO_DIMENSIONS,
+    ERR_PHOTO_TOO_BIG,
     ERR_QUERY_INVALID,
     ERR_TEXT_BUTTON,
     ERR_TEXT_EMPTY,
@@ -43,6 +49,7 @@ from tests.fakes.telegram import (
     FakeBotApiServer,
     FakeRequest,
     InjectedTimeout,
+    UploadedFile,
     make_bot_request,
 )
 
@@ -566,6 +573,71 @@ async def test_bot_sends_a_document(bot: Bot, api: FakeBotApi) -> None:
     again = await bot.send_document(ALICE, message.document.file_id)
     assert again.document is not None
     assert again.document.file_id == message.document.file_id
+
+
+def png(width: int, height: int, padding: int = 0) -> bytes:
+    """The header of a PNG of this size (all Telegram reads before it refuses one)."""
+    header = width.to_bytes(4, "big") + height.to_bytes(4, "big") + b"\x08\x02\x00\x00\x00"
+    return b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\x0dIHDR" + header + b"\x00" * (4 + padding)
+
+
+def jpeg(width: int, height: int) -> bytes:
+    """A JPEG's start: a JFIF segment, then the frame header with the size."""
+    jfif = b"\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
+    frame = b"\xff\xc0\x00\x11\x08" + height.to_bytes(2, "big") + width.to_bytes(2, "big")
+    return b"\xff\xd8" + jfif + frame + b"\x03\x01\x22\x00"
+
+
+async def test_bot_uploads_a_photo_it_made(bot: Bot, api: FakeBotApi) -> None:
+    made = io.BytesIO()
+    segno.make("https://t.me/shura_test_bot?start=checkin-K7MX3QPA").save(
+        made, kind="png", scale=10
+    )
+    message = await bot.send_photo(
+        ALICE, made.getvalue(), filename="checkin.png", caption="<b>Code</b>", parse_mode="HTML"
+    )
+    assert message.photo and message.caption == "Code"
+    size = message.photo[-1]
+    assert size.width == size.height > 300
+    stored = api.last_message(ALICE)
+    assert stored["method"] == "sendPhoto" and stored["photo"]["content"] == made.getvalue()
+    again = await bot.send_photo(ALICE, size.file_id)
+    assert again.photo[-1].file_id == size.file_id
+
+
+@pytest.mark.parametrize(
+    ("content", "error"),
+    [
+        pytest.param(b"%PDF-1.4 not an image", ERR_IMAGE_PROCESS, id="not-an-image"),
+        pytest.param(png(400, 400, padding=10 * 1024 * 1024), ERR_PHOTO_TOO_BIG, id="over-10-MB"),
+        pytest.param(png(6000, 4001), ERR_PHOTO_DIMENSIONS, id="sides-over-10000"),
+        pytest.param(png(2100, 100), ERR_PHOTO_DIMENSIONS, id="ratio-over-20"),
+        pytest.param(jpeg(9000, 1001), ERR_PHOTO_DIMENSIONS, id="jpeg-sides-over-10000"),
+    ],
+)
+def test_an_uploaded_photo_telegram_cannot_take_is_refused(
+    api: FakeBotApi, content: bytes, error: str
+) -> None:
+    upload = UploadedFile("chart.png", content, "image/png")
+    answer = api.handle("sendPhoto", {"chat_id": str(ALICE), "photo": upload})
+    assert_rejected(answer, error, api)
+
+
+def test_an_uploaded_photo_within_the_limits_is_taken(api: FakeBotApi) -> None:
+    for content in (png(2000, 100), jpeg(5000, 5000), png(1, 1)):
+        status, body = api.handle(
+            "sendPhoto", {"chat_id": str(ALICE), "photo": UploadedFile("a", content, "image/png")}
+        )
+        assert status == 200, body
+    assert [p["width"] for p in body["result"]["photo"]] == [1]
+
+
+def test_a_photo_caption_over_1024_characters_is_refused(api: FakeBotApi) -> None:
+    upload = UploadedFile("qr.png", png(400, 400), "image/png")
+    params = {"chat_id": str(ALICE), "photo": upload, "caption": "x" * 1025}
+    assert_rejected(api.handle("sendPhoto", params), ERR_CAPTION_TOO_LONG, api)
+    params["caption"] = "x" * 1024
+    assert api.handle("sendPhoto", params)[0] == 200
 
 
 async def test_bot_sets_commands_per_language_and_scope(bot: Bot, api: FakeBotApi) -> None:

@@ -31,6 +31,7 @@ from bot.presentation import Replies as Replies
 from bot.presentation import Reply as Reply
 from bot.presentation import Send as Send
 from bot.presentation import SendFile as SendFile
+from bot.presentation import SendImage as SendImage
 from bot.presentation import SendMedia as SendMedia
 from bot.presentation import Toast as Toast
 from bot.runtime import RUNTIME_KEY, Runtime
@@ -259,12 +260,7 @@ def _items(replies: Replies) -> Sequence[Reply]:
 async def deliver(update: Update, context: Context, lang: str, replies: Replies) -> None:
     """Send the replies, after the transaction has committed."""
     runtime = runtime_of(context)
-    if replies is None:
-        items: Sequence[Reply] = []
-    elif isinstance(replies, Send | Edit | Toast | Later | SendFile | SendMedia | Lines):
-        items = [replies]
-    else:
-        items = replies
+    items = _items(replies)
     query = update.callback_query
     answered = False
     for reply in items:
@@ -296,6 +292,8 @@ async def deliver(update: Update, context: Context, lang: str, replies: Replies)
                 caption=caption,
                 parse_mode=ParseMode.HTML,
             )
+        elif isinstance(reply, SendImage) and update.effective_chat is not None:
+            await send_image(context, update.effective_chat.id, lang, reply)
         elif isinstance(reply, SendMedia) and update.effective_chat is not None:
             await send_media(
                 context,
@@ -446,10 +444,32 @@ async def send(
             disable_web_page_preview=True,
         )
     except Forbidden:
-        log.info("chat %s cannot be reached", chat_id)
-        runtime = runtime_of(context)
-        async with transaction(runtime.sessions) as session:
-            await people.mark_unreachable(session, chat_id)
+        await _unreachable(context, chat_id)
+        return None
+
+
+async def _unreachable(context: Context, chat_id: int) -> None:
+    """The person blocked the bot (or never started it): marked, so nothing more is tried."""
+    log.info("chat %s cannot be reached", chat_id)
+    runtime = runtime_of(context)
+    async with transaction(runtime.sessions) as session:
+        await people.mark_unreachable(session, chat_id)
+
+
+async def send_image(context: Context, chat_id: int, lang: str, image: SendImage) -> Message | None:
+    """Upload an image the bot made as a photo, its caption and buttons in `lang`; a person
+    who blocked the bot is marked unreachable, not an error."""
+    catalog = runtime_of(context).catalog
+    try:
+        return await context.bot.send_photo(
+            chat_id,
+            InputFile(image.content, filename=image.filename),
+            caption=catalog.render(lang, image.caption) if image.caption else None,
+            parse_mode=ParseMode.HTML,
+            reply_markup=markup(catalog, lang, image.keyboard),
+        )
+    except Forbidden:
+        await _unreachable(context, chat_id)
         return None
 
 

@@ -54,6 +54,11 @@ JsonDict = dict[str, Any]
 BOT_USER_ID = 5000000001
 MAX_TEXT_LENGTH = 4096
 MAX_CAPTION_LENGTH = 1024
+# An uploaded photo: at most 10 MB, width and height together at most 10,000 pixels, and
+# neither side more than 20 times the other (https://core.telegram.org/bots/api#sendphoto).
+MAX_PHOTO_BYTES = 10 * 1024 * 1024
+MAX_PHOTO_SIDES = 10_000
+MAX_PHOTO_RATIO = 20
 MAX_CALLBACK_DATA_BYTES = 64
 MAX_INLINE_BUTTONS = 100
 MAX_COMMANDS = 100
@@ -89,6 +94,9 @@ ERR_WEBHOOK_ACTIVE = (
     "use deleteWebhook to delete the webhook first"
 )
 ERR_NOT_FOUND = "Not Found"
+ERR_PHOTO_TOO_BIG = "Bad Request: PHOTO_SAVE_FILE_INVALID"
+ERR_PHOTO_DIMENSIONS = "Bad Request: PHOTO_INVALID_DIMENSIONS"
+ERR_IMAGE_PROCESS = "Bad Request: IMAGE_PROCESS_FAILED"
 
 _INT_FIELDS = frozenset(
     {
@@ -354,6 +362,8 @@ class FakeBotApi:
         self._files: dict[str, UploadedFile] = {}
         # What each file id is: Telegram refuses a voice note's id sent as a photo.
         self._file_kinds: dict[str, str] = {}
+        # The size of each photo uploaded, as Telegram reports it back.
+        self._photo_sizes: dict[str, tuple[int, int]] = {}
         self._faults: list[_Fault] = []
         self._rate_limit: int | None = None
         self._send_times: deque[float] = deque()
@@ -980,12 +990,13 @@ class FakeBotApi:
             }
         if record["photo"] is not None:
             photo = record["photo"]
+            width, height = self._photo_sizes.get(photo["file_id"], (320, 320))
             message["photo"] = [
                 {
                     "file_id": photo["file_id"],
                     "file_unique_id": photo["file_unique_id"],
-                    "width": 320,
-                    "height": 320,
+                    "width": width,
+                    "height": height,
                     "file_size": len(photo["content"]),
                 }
             ]
@@ -1214,8 +1225,11 @@ class FakeBotApi:
         if isinstance(value, UploadedFile):
             if not value.content:
                 _bad("Bad Request: file must be non-empty")
+            size = _check_photo(value.content) if kind == "photo" else None
             number = next(self._ids)
             file_id = f"{kind.upper()}-FILE-{number}"
+            if size is not None:
+                self._photo_sizes[file_id] = size
             self._files[file_id] = value
             self._file_kinds[file_id] = kind
             return file_id, f"unique-{number}"
@@ -1438,6 +1452,55 @@ def _format_text(
     if utf16_len(parsed.text) > limit:
         _bad(too_long)
     return parsed
+
+
+def _check_photo(content: bytes) -> tuple[int, int]:
+    """An uploaded photo as Telegram checks it: its size in bytes, that it is an image it
+    can read, and its dimensions; returns (width, height).
+
+    PNG, JPEG and GIF are read; other formats Telegram takes (WebP) are refused as unreadable
+    until the bot sends one.
+    """
+    if len(content) > MAX_PHOTO_BYTES:
+        _bad(ERR_PHOTO_TOO_BIG)
+    size = _image_size(content)
+    if size is None:
+        _bad(ERR_IMAGE_PROCESS)
+    width, height = size
+    if width < 1 or height < 1 or width + height > MAX_PHOTO_SIDES:
+        _bad(ERR_PHOTO_DIMENSIONS)
+    if max(width, height) > MAX_PHOTO_RATIO * min(width, height):
+        _bad(ERR_PHOTO_DIMENSIONS)
+    return width, height
+
+
+def _image_size(content: bytes) -> tuple[int, int] | None:
+    """Width and height from an image's header, or None if it is not a PNG, JPEG or GIF."""
+    if content.startswith(b"\x89PNG\r\n\x1a\n") and content[12:16] == b"IHDR":
+        return int.from_bytes(content[16:20], "big"), int.from_bytes(content[20:24], "big")
+    if content[:6] in (b"GIF87a", b"GIF89a") and len(content) >= 10:
+        return int.from_bytes(content[6:8], "little"), int.from_bytes(content[8:10], "little")
+    if content.startswith(b"\xff\xd8"):
+        return _jpeg_size(content)
+    return None
+
+
+def _jpeg_size(content: bytes) -> tuple[int, int] | None:
+    """Walk a JPEG's segments to its frame header (SOF0-SOF15, but not DHT, JPG or DAC)."""
+    at = 2
+    while at + 4 <= len(content):
+        if content[at] != 0xFF:
+            return None
+        marker = content[at + 1]
+        length = int.from_bytes(content[at + 2 : at + 4], "big")
+        if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
+            if at + 9 > len(content):
+                return None
+            height = int.from_bytes(content[at + 5 : at + 7], "big")
+            width = int.from_bytes(content[at + 7 : at + 9], "big")
+            return width, height
+        at += 2 + length
+    return None
 
 
 def _check_location(params: JsonDict) -> JsonDict:
