@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import html
 import logging
 import re
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
@@ -16,8 +15,13 @@ from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, Forbidden
 from telegram.ext import ContextTypes
 
-from bot.i18n import Catalog, Html, Msg, msg, pick_language, to_data
+from bot.i18n import msg, pick_language, to_data
+from bot.markup import TEXT_LIMIT as TEXT_LIMIT
 from bot.markup import markup as markup
+from bot.markup import plain_text as plain_text
+from bot.markup import render_lines as render_lines
+from bot.markup import telegram_length as telegram_length
+from bot.markup import utf16_len
 from bot.presentation import ID_MAX, checked_int, keyboard_to_data
 
 # Re-exported: handlers build their buttons from here, as they always have.
@@ -355,31 +359,8 @@ async def _deliver_lines(update: Update, context: Context, lang: str, reply: Lin
         await send(context, chat.id, text, buttons if number == len(texts) else None)
 
 
-TEXT_LIMIT = 4096  # characters of a message, counted after Telegram parses the HTML
 TOAST_LIMIT = 200  # characters of the answer to a button press
-_TAG = re.compile(r"<[^>]*>")
-# A private-use character no catalog contains: where the list goes in the rendered frame.
-_LIST_MARK = "\ue000"
 _FSI, _PDI = "\u2068", "\u2069"
-
-
-def _utf16_len(text: str) -> int:
-    # Telegram counts UTF-16 code units: an emoji outside the BMP is two.
-    return len(text.encode("utf-16-le")) // 2
-
-
-def plain_text(html_text: str) -> str:
-    """What Telegram shows of an HTML message: tags dropped, entities decoded.
-
-    Text people typed is escaped before it reaches a message, so every `<` left is a tag of
-    the catalog's own.
-    """
-    return html.unescape(_TAG.sub("", html_text))
-
-
-def telegram_length(html_text: str) -> int:
-    """The length Telegram checks against its limits, for a message sent as HTML."""
-    return _utf16_len(plain_text(html_text).strip())
 
 
 def toast_text(html_text: str, limit: int = TOAST_LIMIT) -> str:
@@ -389,13 +370,13 @@ def toast_text(html_text: str, limit: int = TOAST_LIMIT) -> str:
     cut keeps surrogate pairs whole and closes a bidi isolate it leaves open.
     """
     text = plain_text(html_text).strip()
-    if _utf16_len(text) <= limit:
+    if utf16_len(text) <= limit:
         return text
     kept: list[str] = []
     used, depth = 0, 0
     budget = limit - 1  # room for the ellipsis
     for char in text:
-        size = _utf16_len(char)
+        size = utf16_len(char)
         closing = depth + (1 if char == _FSI else 0)
         if used + size + closing > budget:
             break
@@ -406,29 +387,6 @@ def toast_text(html_text: str, limit: int = TOAST_LIMIT) -> str:
         elif char == _PDI and depth:
             depth -= 1
     return "".join(kept).rstrip() + _PDI * depth + "…"
-
-
-def render_lines(catalog: Catalog, lang: str, reply: Lines, limit: int = TEXT_LIMIT) -> list[str]:
-    """The texts of a `Lines` reply: the frame's start, then lines, cut between lines."""
-    frame = catalog.render(
-        lang, Msg(reply.text.key, {**reply.text.params, "lines": Html(_LIST_MARK)})
-    )
-    head, _, tail = frame.partition(_LIST_MARK)
-    lines = [line if isinstance(line, Html) else catalog.render(lang, line) for line in reply.lines]
-    reserve = telegram_length(tail) + 1
-    chunks: list[list[str]] = [[]]
-    size = telegram_length(head)
-    for line in lines:
-        length = telegram_length(line) + 1  # and the line break before it
-        if chunks[-1] and size + length + reserve > limit:
-            chunks.append([])
-            size = 0
-        chunks[-1].append(line)
-        size += length
-    texts = ["\n".join(chunk) for chunk in chunks]
-    texts[0] = head + texts[0]
-    texts[-1] = texts[-1] + tail
-    return texts
 
 
 async def send(
