@@ -10,6 +10,7 @@ from bot.handlers import (
     concerns,
     coordinators,
     datepicker,
+    export,
     fallback,
     meetings,
     members,
@@ -39,6 +40,7 @@ def register_handlers(application: Application) -> None:  # type: ignore[type-ar
         *agenda.handlers(),
         *concerns.handlers(),
         *reports.handlers(),
+        *export.handlers(),
         *series.handlers(),
         *privacy.handlers(),
         # Last: typed answers for a conversation, and commands nobody above took.

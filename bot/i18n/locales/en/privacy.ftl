@@ -81,6 +81,7 @@ forget-ask =
     <b>Erase your data?</b>
     The bot deletes your name, username, Telegram id and language, your memberships, your answers to meetings (your seats go to the people waiting), an unfinished conversation, messages waiting for you, and applications that were never approved.
     What the network still needs stays, without your name: organizations you registered that were approved, invite links, meetings and the coordination group you set up, and the audit log of what you did.
+    Files coordinators already exported (lists of members, answers, check-ins) are outside the bot and are not erased.
     This cannot be undone.
 button-forget-confirm = 🗑 Erase my data
 button-forget-keep = Keep my data
