@@ -7,18 +7,18 @@ from telegram.ext import CallbackQueryHandler
 from bot.handlers.common import Button, Keyboard, Lines, Replies, Toast, Turn, handler
 from bot.i18n import Msg, msg
 from bot.presentation import NUMBER
-from bot.services import agenda
+from bot.services import agenda, concerns
 from bot.services.errors import DomainError
 from bot.views import AGENDA, when
 
 PER_PAGE = 6
-LABEL_LENGTH = 40  # the start of a concern's text on its button
 PAGE_LIMIT = 10_000
 
 
 def _start_of(text: str | None) -> str:
-    words = " ".join((text or "…").split())
-    return words if len(words) <= LABEL_LENGTH else words[: LABEL_LENGTH - 1].rstrip() + "…"
+    """The start of a concern's text on its button and line; a voice note or photo without a
+    caption shows an ellipsis."""
+    return concerns.start_of(text) or "…"
 
 
 def _line(rank: int, item: agenda.Item) -> Msg:

@@ -25,7 +25,7 @@ from bot.i18n import Msg, msg
 from bot.presentation import NUMBER, Keyboard, Reply
 from bot.services import concerns, dialogs
 from bot.services.errors import DomainError
-from db.models import Concern, ConcernKind, ConcernStatus, ConcernTopic, Dialog
+from db.models import Concern, ConcernKind, ConcernTopic, Dialog
 
 CONCERN = "concern"
 REJECT = "concern-reject"
@@ -33,12 +33,12 @@ CNC = CallbackData("cnc")
 REV = CallbackData("rev")
 TOPICS = "(" + "|".join(topic.value for topic in ConcernTopic) + ")"
 REVIEW_BATCH = 5  # concerns per /review; a button shows the next ones
-LABEL_LENGTH = 40  # the start of a concern's text on a merge button
 
 
 def _start_of(text: str | None) -> str:
-    words = " ".join((text or "").split())
-    return words if len(words) <= LABEL_LENGTH else words[: LABEL_LENGTH - 1].rstrip() + "…"
+    """The start of a concern's text on a button; a voice note or photo without a caption
+    shows an ellipsis."""
+    return concerns.start_of(text) or "…"
 
 
 def _topic(topic: ConcernTopic | str) -> Msg:
@@ -85,7 +85,12 @@ def _confirmation(dialog: Dialog) -> Send:
             Button(msg("button-cancel"), CNC.build("cancel")),
         ]
     ]
-    privacy = msg("concern-is-anonymous" if data["anonymous"] else "concern-is-named")
+    if data["anonymous"]:
+        # Said again where the member decides: what anonymous hides, and what it cannot.
+        warning = msg(f"concern-privacy-{ConcernKind(data['kind']).value}")
+        privacy = msg("concern-confirm-anonymous", warning=warning)
+    else:
+        privacy = msg("concern-is-named")
     text = msg(
         "concern-confirm",
         content=_content(data["kind"], data.get("text")),
@@ -179,20 +184,14 @@ async def on_cancel(turn: Turn) -> Replies:
 # --- /myconcerns ------------------------------------------------------------------------------
 
 
-def _status(concern: Concern) -> Msg:
-    if concern.status == ConcernStatus.MERGED and concern.merged_into_id is not None:
-        return msg("concern-status-merged-into", target=concern.merged_into_id)
-    return msg(f"concern-status-{concern.status.value}")
-
-
 def _own_line(concern: Concern) -> Msg:
     return msg(
         "myconcerns-line",
         number=concern.id,
         topic=_topic(concern.topic),
-        status=_status(concern),
+        status=concerns.decision(concern),
         privacy=msg("concern-anonymous" if concern.anonymous else "concern-named"),
-        content=_content(concern.kind, _start_of(concern.text)),
+        content=_content(concern.kind, concerns.start_of(concern.text)),
     )
 
 
@@ -287,11 +286,12 @@ async def rejection_reason(turn: Turn, dialog: Dialog, text: str) -> Replies:
     try:
         concern = await concerns.reject(turn.session, turn.clock, turn.actor, concern_id, text)
     except DomainError as error:
-        if error.key != "error-stale-button":
+        if error.key not in ("review-already-decided", "error-stale-button"):
             raise  # an empty or long reason: the question stays open
-        # Another coordinator decided it meanwhile: nothing left to give a reason for.
+        # Another coordinator decided it meanwhile: nothing left to give a reason for. The
+        # answer is a reply, not a raised error, so that ending the question is kept.
         await dialogs.finish(turn.session, turn.person)
-        return Send(msg("review-already-decided", number=concern_id))
+        return Send(msg(error.key, **error.params))
     await dialogs.finish(turn.session, turn.person)
     return [Send(msg("review-rejected-done", number=concern.id)), turn.wake()]
 
@@ -305,7 +305,7 @@ async def on_merge(turn: Turn) -> Replies:
     rows = [
         [
             Button(
-                msg("review-merge-target", number=target.id, text=_start_of(target.text) or "…"),
+                msg("review-merge-target", number=target.id, text=_start_of(target.text)),
                 REV.build("into", concern_id, target.id),
             )
         ]

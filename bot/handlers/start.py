@@ -50,7 +50,9 @@ async def help_text(turn: Turn) -> Msg:
     chat = turn.update.effective_chat
     where: Chat = "private" if chat is None or chat.type == ChatType.PRIVATE else "group"
     names = help_names(turn.runtime.commands, turn.actor, where)
-    return msg("help", commands=turn.runtime.catalog.command_lines(turn.lang, names))
+    text = msg("help", commands=turn.runtime.catalog.command_lines(turn.lang, names))
+    # Whoever can raise a concern is told what anonymous protects and what it does not.
+    return msg("help-anonymity", help=text) if "concern" in names else text
 
 
 @handler()

@@ -15,7 +15,7 @@ from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import Clock
-from bot.i18n import msg, to_data
+from bot.i18n import Msg, msg, to_data
 from bot.services import audit, outbox
 from bot.services.actor import Actor
 from bot.services.errors import DomainError, NotFound
@@ -37,6 +37,7 @@ from db.queries import insert_or_ignore
 
 TEXT_LIMIT = 1000
 REASON_LIMIT = 500
+START_LENGTH = 40  # the start of a concern's text, where a button or a line names it
 # A concern sent while no meeting was scheduled keeps its link this long (plus the retention).
 UNSCHEDULED_KEEP = timedelta(days=60)
 TOPICS = tuple(ConcernTopic)
@@ -77,6 +78,12 @@ def check_text(text: str | None, *, required: bool) -> str | None:
     if len(cleaned) > TEXT_LIMIT:
         raise DomainError("concern-text-too-long", limit=TEXT_LIMIT, length=len(cleaned))
     return cleaned
+
+
+def start_of(text: str | None, length: int = START_LENGTH) -> str:
+    """The start of a concern's text, on one line: its words up to `length` characters."""
+    words = " ".join((text or "").split())
+    return words if len(words) <= length else words[: length - 1].rstrip() + "…"
 
 
 def ensure_can_raise(actor: Actor) -> None:
@@ -213,11 +220,22 @@ async def merge_targets(session: AsyncSession, actor: Actor, concern_id: int) ->
     return [await _view(session, c) for c in rows]
 
 
+def decision(concern: Concern) -> Msg:
+    """Where a concern stands, in words: waiting, approved, not accepted, or merged into #n."""
+    if concern.status == ConcernStatus.MERGED and concern.merged_into_id is not None:
+        return msg("concern-status-merged-into", target=concern.merged_into_id)
+    return msg(f"concern-status-{concern.status.value}")
+
+
 async def _waiting(session: AsyncSession, concern_id: int) -> Concern:
+    """The concern, locked, if it still waits for a decision; only coordinators come here."""
     concern = await session.get(Concern, concern_id, with_for_update=True, populate_existing=True)
-    if concern is None or concern.status != ConcernStatus.SUBMITTED:
-        # Decided by another coordinator, or an id nobody was shown: the same answer.
+    if concern is None:
         raise NotFound("error-stale-button")
+    if concern.status != ConcernStatus.SUBMITTED:
+        # Another coordinator decided it first (or the same button was pressed twice): say so,
+        # and change nothing.
+        raise DomainError("review-already-decided", number=concern.id, status=decision(concern))
     return concern
 
 
@@ -239,7 +257,13 @@ async def _tell_sender(session: AsyncSession, clock: Clock, concern: Concern) ->
     if concern.status == ConcernStatus.REJECTED:
         text = msg("concern-decided-rejected", number=concern.id, reason=concern.rejection_reason)
     elif concern.status == ConcernStatus.MERGED:
-        text = msg("concern-decided-merged", number=concern.id, target=concern.merged_into_id)
+        target = await session.get(Concern, concern.merged_into_id)
+        text = msg(
+            "concern-decided-merged",
+            number=concern.id,
+            target=concern.merged_into_id,
+            about=_merged_into(target),
+        )
     else:
         text = msg("concern-decided-approved", number=concern.id)
     await outbox.enqueue(
@@ -252,6 +276,22 @@ async def _tell_sender(session: AsyncSession, clock: Clock, concern: Concern) ->
         due_at=clock.now(),
         payload={"text": to_data(text), "keyboard": None},
     )
+
+
+MERGED_TEXT_LENGTH = 80  # how much of the concern merged into its sender is shown
+
+
+def _merged_into(target: Concern | None) -> Msg:
+    """What the sender of a merged concern is told of the one it joined: as much as any member
+    may see. An approved concern is on the agenda for the whole network; one still waiting
+    for a decision is shown to nobody yet, so only its number is given."""
+    if target is None or target.status != ConcernStatus.APPROVED:
+        return msg("concern-merged-into-waiting")
+    if target.text:
+        return msg("concern-merged-into-quote", text=start_of(target.text, MERGED_TEXT_LENGTH))
+    if target.kind == ConcernKind.VOICE:
+        return msg("concern-merged-into-voice")
+    return msg("concern-merged-into-photo")
 
 
 def _decided(concern: Concern, clock: Clock, status: ConcernStatus) -> None:

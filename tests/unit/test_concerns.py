@@ -113,7 +113,7 @@ async def test_a_rejection_reaches_the_anonymous_sender_and_the_log_keeps_the_co
     assert all(member.id not in e.details.values() for e in entries)
     with pytest.raises(DomainError) as error:
         await concerns.approve(session, clock, await act(session, coordinator), concern.id)
-    assert error.value.key == "error-stale-button"
+    assert error.value.key == "review-already-decided"
 
 
 async def test_members_cannot_moderate(session: AsyncSession, clock: FakeClock) -> None:

@@ -9,7 +9,13 @@ concern-decided-approved = ✅ Your concern #{ $number } was approved: members c
 concern-decided-rejected =
     Your concern #{ $number } was not accepted.
     Reason: { $reason }
-concern-decided-merged = 🔗 Your concern #{ $number } was merged into concern #{ $target }, which raises the same point; its votes count there.
+concern-decided-merged =
+    🔗 Your concern #{ $number } was merged into concern #{ $target }, which raises the same point: { $about }
+    Your concern's votes count there.
+concern-merged-into-quote = “{ $text }”, on the agenda.
+concern-merged-into-voice = a voice note, on the agenda.
+concern-merged-into-photo = a photo, on the agenda.
+concern-merged-into-waiting = it is still waiting for a decision; you will see it on the agenda (/agenda) if it is approved.
 concern-digest =
     { $count ->
         [one] 📥 One concern is waiting for a decision. Open it with /review.
@@ -42,11 +48,14 @@ concern-ask-privacy =
     Anonymous hides who sent it, not what it says: { $warning }
 concern-privacy-text = people who know your way of writing, or the details you mention, may still guess.
 concern-privacy-voice = a voice note carries your voice, which people who know you can recognise.
-concern-privacy-photo = a photo may show things that identify you or your place (faces, papers, a room, a street).
+concern-privacy-photo = a photo may show who took it or where (faces, papers, a room, a street).
 button-concern-named = 👤 Named
 button-concern-anonymous = 🕶 Anonymous
 concern-is-named = 👤 Named: coordinators see your name.
 concern-is-anonymous = 🕶 Anonymous: coordinators do not see who sent it.
+concern-confirm-anonymous =
+    🕶 Anonymous: coordinators never see who sent it, and no list, agenda or record shows it.
+    Anonymous hides who sent it, not what it says: { $warning }
 concern-content-text = { $text }
 concern-content-voice = 🎤 Voice note. Caption: { $caption }
 concern-content-photo = 🖼 Photo. Caption: { $caption }
@@ -83,8 +92,16 @@ button-concern-merge = 🔗 Merge
 review-approved-done = ✅ Concern #{ $number } approved; members can vote for it on the agenda.
 review-ask-reason = Why is concern #{ $number } not accepted? Write one line; the sender will be told it. /cancel stops.
 review-rejected-done = ❌ Concern #{ $number } was not accepted; the sender is told the reason.
-review-already-decided = Concern #{ $number } was already decided by another coordinator.
+review-already-decided = Concern #{ $number } has already been decided ({ $status }). Nothing was changed.
 review-merge-pick = Merge concern #{ $number } into which concern?
 review-merge-none = No other concern of the same meeting to merge #{ $number } into.
 review-merge-target = #{ $number } { $text }
 review-merged-done = 🔗 Concern #{ $number } merged into #{ $target }.
+
+## /help: what anonymous protects and what it does not
+
+help-anonymity =
+    { $help }
+
+    🕶 <b>Anonymous concerns</b>: when you send a concern with /concern and choose Anonymous, coordinators never see who sent it, and no list, agenda, export or record shows it. The bot keeps the link to you only for /myconcerns and to tell you the decision, and deletes it after the meeting.
+    Anonymous does not hide what you send: a voice note carries your voice; a photo may show who took it or where (faces, papers, a room, a street); your way of writing, or the details you give, can identify you.

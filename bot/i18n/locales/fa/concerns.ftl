@@ -9,7 +9,13 @@ concern-decided-approved = ✅ نگرانی شماره { $number } شما تأی
 concern-decided-rejected =
     نگرانی شماره { $number } شما پذیرفته نشد.
     دلیل: { $reason }
-concern-decided-merged = 🔗 نگرانی شماره { $number } شما با نگرانی شماره { $target } که همان موضوع را مطرح می‌کند یکجا شد؛ رأی‌های آن در آنجا شمرده می‌شود.
+concern-decided-merged =
+    🔗 نگرانی شماره { $number } شما با نگرانی شماره { $target } که همان موضوع را مطرح می‌کند یکجا شد: { $about }
+    رأی‌های نگرانی شما در آنجا شمرده می‌شود.
+concern-merged-into-quote = «{ $text }» که در اجندا آمده است.
+concern-merged-into-voice = یک پیام صوتی که در اجندا آمده است.
+concern-merged-into-photo = یک عکس که در اجندا آمده است.
+concern-merged-into-waiting = آن نگرانی هنوز در انتظار تصمیم است؛ اگر تأیید شود، آن را در اجندا (⁦/agenda⁩) می‌بینید.
 concern-digest = 📥 { $count } نگرانی در انتظار تصمیم است. با ⁦/review⁩ آن‌ها را ببینید.
 
 ## Concerns: /concern, /myconcerns and /review
@@ -38,11 +44,14 @@ concern-ask-privacy =
     بی‌نام بودن فرستنده را پنهان می‌کند، نه محتوا را: { $warning }
 concern-privacy-text = کسانی که شیوه نوشتن شما یا جزئیاتی را که می‌نویسید می‌شناسند، شاید باز هم حدس بزنند.
 concern-privacy-voice = پیام صوتی صدای شما را دارد و کسانی که شما را می‌شناسند می‌توانند آن را بشناسند.
-concern-privacy-photo = عکس شاید چیزهایی را نشان دهد که شما یا محل شما را می‌شناساند (چهره، کاغذ، اتاق، کوچه).
+concern-privacy-photo = عکس شاید نشان دهد چه کسی یا از کجا آن را گرفته است (چهره، کاغذ، اتاق، کوچه).
 button-concern-named = 👤 با نام
 button-concern-anonymous = 🕶 بی‌نام
 concern-is-named = 👤 با نام: هماهنگ‌کنندگان نام شما را می‌بینند.
 concern-is-anonymous = 🕶 بی‌نام: هماهنگ‌کنندگان نمی‌بینند چه کسی آن را فرستاده است.
+concern-confirm-anonymous =
+    🕶 بی‌نام: هماهنگ‌کنندگان هرگز نمی‌بینند چه کسی آن را فرستاده است، و هیچ فهرست، اجندا یا سابقه‌ای آن را نشان نمی‌دهد.
+    بی‌نام بودن فرستنده را پنهان می‌کند، نه محتوا را: { $warning }
 concern-content-text = متن: { $text }
 concern-content-voice = 🎤 پیام صوتی. توضیح: { $caption }
 concern-content-photo = 🖼 عکس. توضیح: { $caption }
@@ -79,8 +88,16 @@ button-concern-merge = 🔗 یکجا کردن
 review-approved-done = ✅ نگرانی شماره { $number } تأیید شد؛ اعضا می‌توانند در اجندا به آن رأی بدهند.
 review-ask-reason = چرا نگرانی شماره { $number } پذیرفته نمی‌شود؟ یک سطر بنویسید؛ به فرستنده گفته می‌شود. با ⁦/cancel⁩ متوقف کنید.
 review-rejected-done = ❌ نگرانی شماره { $number } پذیرفته نشد؛ دلیل به فرستنده گفته می‌شود.
-review-already-decided = درباره نگرانی شماره { $number } هماهنگ‌کننده دیگری پیش‌تر تصمیم گرفته است.
+review-already-decided = درباره نگرانی شماره { $number } پیش‌تر تصمیم گرفته شده است ({ $status }). چیزی تغییر نکرد.
 review-merge-pick = نگرانی شماره { $number } با کدام نگرانی یکجا شود؟
 review-merge-none = نگرانی دیگری از همین جلسه نیست که شماره { $number } با آن یکجا شود.
 review-merge-target = نگرانی #{ $number } { $text }
 review-merged-done = 🔗 نگرانی شماره { $number } با شماره { $target } یکجا شد.
+
+## /help: what anonymous protects and what it does not
+
+help-anonymity =
+    { $help }
+
+    🕶 <b>نگرانی بی‌نام</b>: وقتی نگرانی‌ای را با ⁦/concern⁩ می‌فرستید و «بی‌نام» را انتخاب می‌کنید، هماهنگ‌کنندگان هرگز نمی‌بینند چه کسی آن را فرستاده است، و هیچ فهرست، اجندا، فایل خروجی یا سابقه‌ای آن را نشان نمی‌دهد. ربات پیوند آن با شما را فقط برای ⁦/myconcerns⁩ و خبر دادن تصمیم به شما نگه می‌دارد، و آن را پس از جلسه پاک می‌کند.
+    بی‌نام بودن آنچه را می‌فرستید پنهان نمی‌کند: پیام صوتی صدای شما را دارد؛ عکس شاید نشان دهد چه کسی یا از کجا آن را گرفته است (چهره، کاغذ، اتاق، کوچه)؛ شیوه نوشتن شما یا جزئیاتی که می‌نویسید می‌تواند شما را بشناساند.

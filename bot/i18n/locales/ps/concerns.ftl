@@ -9,7 +9,13 @@ concern-decided-approved = ✅ ستاسو د { $number } شمېرې اندېښن
 concern-decided-rejected =
     ستاسو د { $number } شمېرې اندېښنه ونه منل شوه.
     دلیل: { $reason }
-concern-decided-merged = 🔗 ستاسو د { $number } شمېرې اندېښنه د { $target } شمېرې له اندېښنې سره یو ځای شوه چې هماغه خبره کوي؛ رایې یې هلته شمېرل کېږي.
+concern-decided-merged =
+    🔗 ستاسو د { $number } شمېرې اندېښنه د { $target } شمېرې له اندېښنې سره یو ځای شوه چې هماغه خبره کوي: { $about }
+    ستاسو د اندېښنې رایې هلته شمېرل کېږي.
+concern-merged-into-quote = «{ $text }»، چې په اجنډا کې ده.
+concern-merged-into-voice = یو غږیز پیغام چې په اجنډا کې دی.
+concern-merged-into-photo = یو انځور چې په اجنډا کې دی.
+concern-merged-into-waiting = هغه اندېښنه لا د پرېکړې په تمه ده؛ که تایید شي، په اجنډا (⁦/agenda⁩) کې به یې ووینئ.
 concern-digest =
     { $count ->
         [one] 📥 یوه اندېښنه د پرېکړې په تمه ده. د ⁦/review⁩ په مرسته یې وګورئ.
@@ -42,11 +48,14 @@ concern-ask-privacy =
     بې نومه کېدل لېږونکی پټوي، نه د اندېښنې منځپانګه: { $warning }
 concern-privacy-text = هغه کسان چې ستاسو د لیکلو طریقه یا هغه جزئیات پېژني چې تاسو یې لیکئ، ښايي بیا هم اټکل وکړي.
 concern-privacy-voice = غږیز پیغام ستاسو غږ لري، او هغه کسان چې تاسو پېژني کولی شي ویې پېژني.
-concern-privacy-photo = انځور ښايي داسې شیان وښيي چې تاسو یا ستاسو ځای پېژندل کېږي (مخونه، کاغذونه، کوټه، کوڅه).
+concern-privacy-photo = انځور ښايي وښيي چې چا یا له کوم ځای څخه اخیستی دی (مخونه، کاغذونه، کوټه، کوڅه).
 button-concern-named = 👤 په نوم
 button-concern-anonymous = 🕶 بې نومه
 concern-is-named = 👤 په نوم: همغږي کوونکي ستاسو نوم ګوري.
 concern-is-anonymous = 🕶 بې نومه: همغږي کوونکي نه ګوري چې چا لېږلې ده.
+concern-confirm-anonymous =
+    🕶 بې نومه: همغږي کوونکي هېڅکله نه ګوري چې چا لېږلې ده، او هېڅ لړلیک، اجنډا یا ثبت یې نه ښيي.
+    بې نومه کېدل لېږونکی پټوي، نه د اندېښنې منځپانګه: { $warning }
 concern-content-text = متن: { $text }
 concern-content-voice = 🎤 غږیز پیغام. تشریح: { $caption }
 concern-content-photo = 🖼 انځور. تشریح: { $caption }
@@ -83,8 +92,16 @@ button-concern-merge = 🔗 یو ځای کول
 review-approved-done = ✅ د { $number } شمېرې اندېښنه تایید شوه؛ غړي کولی شي په اجنډا کې ورته رایه ورکړي.
 review-ask-reason = د { $number } شمېرې اندېښنه ولې نه منل کېږي؟ یوه کرښه ولیکئ؛ لېږونکي ته به وویل شي. د ⁦/cancel⁩ په مرسته یې ودروئ.
 review-rejected-done = ❌ د { $number } شمېرې اندېښنه ونه منل شوه؛ دلیل لېږونکي ته ویل کېږي.
-review-already-decided = د { $number } شمېرې اندېښنې په اړه بل همغږي کوونکي مخکې پرېکړه کړې ده.
+review-already-decided = د { $number } شمېرې اندېښنې په اړه مخکې پرېکړه شوې ده ({ $status }). هېڅ شی بدل نه شو.
 review-merge-pick = د { $number } شمېرې اندېښنه له کومې اندېښنې سره یو ځای شي؟
 review-merge-none = د همدې غونډې بله اندېښنه نشته چې د { $number } شمېرې اندېښنه ورسره یو ځای شي.
 review-merge-target = اندېښنه #{ $number } { $text }
 review-merged-done = 🔗 د { $number } شمېرې اندېښنه له { $target } شمېرې سره یو ځای شوه.
+
+## /help: what anonymous protects and what it does not
+
+help-anonymity =
+    { $help }
+
+    🕶 <b>بې نومه اندېښنې</b>: کله چې د ⁦/concern⁩ په مرسته یوه اندېښنه لېږئ او «بې نومه» وټاکئ، همغږي کوونکي هېڅکله نه ګوري چې چا لېږلې ده، او هېڅ لړلیک، اجنډا، صادر شوی فایل یا ثبت یې نه ښيي. روبوټ له تاسو سره د هغې اړیکه یوازې د ⁦/myconcerns⁩ او تاسو ته د پرېکړې د ویلو لپاره ساتي، او له غونډې وروسته یې ړنګوي.
+    بې نومه کېدل هغه څه نه پټوي چې تاسو یې لېږئ: غږیز پیغام ستاسو غږ لري؛ انځور ښايي وښيي چې چا یا له کوم ځای څخه اخیستی دی (مخونه، کاغذونه، کوټه، کوڅه)؛ ستاسو د لیکلو طریقه یا هغه جزئیات چې یې لیکئ، کولی شي تاسو وپېژني.

@@ -1,0 +1,38 @@
+"""What a person reading Dari, Pashto or English must see: the catalog's text, as shown."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.app import runtime
+from bot.handlers.common import plain_text
+from tests.handlers.conftest import Harness, plain
+from tests.handlers.network import AMIR, JOHN, ZAHRA
+
+# The members of the test network (tests.handlers.network), one per language.
+IN_EACH_LANGUAGE = [
+    pytest.param(JOHN, "en", id="en"),
+    pytest.param(AMIR, "fa", id="fa"),
+    pytest.param(ZAHRA, "ps", id="ps"),
+]
+LANGUAGES = [pytest.param(lang, id=lang) for lang in ("en", "fa", "ps")]
+
+
+def said(bot: Harness, lang: str, key: str, **params: object) -> str:
+    """A message of the catalog as the person reads it: tags and bidi isolates dropped.
+
+    In Dari and Pashto it must be a translation: the English text there would be a bug.
+    """
+    catalog = runtime(bot.app).catalog
+    text = plain(plain_text(catalog.text(lang, key, **params)).strip())
+    if lang != "en":
+        english = plain(plain_text(catalog.text("en", key, **params)).strip())
+        assert text != english, f"{key} is not translated into {lang}"
+    return text
+
+
+def last_answer(bot: Harness) -> str:
+    """The text of the latest answer to a button press, as the person reads it."""
+    answers = bot.answers()
+    assert answers, "the button press was never answered"
+    return plain(answers[-1].get("text", ""))
