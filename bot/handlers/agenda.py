@@ -83,7 +83,10 @@ async def _board(turn: Turn, meeting_id: int, page: int, *, edit: bool) -> Lines
 
 @handler()
 async def cmd_agenda(turn: Turn) -> Replies:
-    meeting = await agenda.next_meeting(turn.session, turn.clock, turn.actor)
+    """The board of the meeting being voted on, or the agenda of the one under way or held
+    last: what the card's Agenda button of that meeting shows."""
+    length = turn.runtime.settings.meeting_length
+    meeting = await agenda.shown_meeting(turn.session, turn.clock, turn.actor, length)
     if meeting is None:
         raise DomainError("agenda-no-meeting")
     return await _board(turn, meeting.id, 0, edit=False)

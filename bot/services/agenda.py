@@ -65,17 +65,28 @@ def is_closed(meeting: Meeting, now: datetime) -> bool:
     return meeting.status == MeetingStatus.CANCELLED or now >= closes_at(meeting)
 
 
-async def next_meeting(session: AsyncSession, clock: Clock, actor: Actor) -> Meeting | None:
-    """The soonest scheduled meeting that has not started: the one concerns are voted for."""
+async def shown_meeting(
+    session: AsyncSession, clock: Clock, actor: Actor, length: timedelta
+) -> Meeting | None:
+    """The meeting whose agenda /agenda shows: the one under way (its agenda is set), else the
+    soonest one not started (its concerns are being voted on), else the last one held (its
+    agenda as voting left it). `length` is how long a meeting lasts."""
     actor.require_network()
-    return (
-        await session.execute(
-            select(Meeting)
-            .where(Meeting.status == MeetingStatus.SCHEDULED, Meeting.starts_at > clock.now())
-            .order_by(Meeting.starts_at, Meeting.id)
-            .limit(1)
-        )
-    ).scalar_one_or_none()
+    now = clock.now()
+    scheduled = select(Meeting).where(Meeting.status == MeetingStatus.SCHEDULED)
+    for query in (
+        scheduled.where(Meeting.starts_at <= now, Meeting.starts_at > now - length).order_by(
+            Meeting.starts_at.desc(), Meeting.id.desc()
+        ),
+        scheduled.where(Meeting.starts_at > now).order_by(Meeting.starts_at, Meeting.id),
+        scheduled.where(Meeting.starts_at <= now).order_by(
+            Meeting.starts_at.desc(), Meeting.id.desc()
+        ),
+    ):
+        meeting = (await session.execute(query.limit(1))).scalar_one_or_none()
+        if meeting is not None:
+            return meeting
+    return None
 
 
 async def _ranked(session: AsyncSession, meeting_id: int, person_id: int | None) -> list[Item]:

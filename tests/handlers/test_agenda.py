@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import timedelta
 
 from sqlalchemy import func, select
 from telegram import Update
@@ -173,3 +174,71 @@ async def test_when_voting_closes_each_card_shows_the_agenda_once_in_its_languag
     assert "Voting has closed" in final
     assert final.index("Staff safety") < final.index("Water for the camps")
     await stop_harness(again)
+
+
+async def meeting_starts(bot: Harness, meeting: int) -> None:
+    """The clock reaches the meeting's start, and the closing job stores its agenda."""
+    async with transaction(runtime(bot.app).sessions) as session:
+        starts_at = (await session.get(Meeting, meeting)).starts_at  # type: ignore[union-attr]
+    bot.clock.set(starts_at)
+    assert await close_due(runtime(bot.app)) == 1
+    await bot.dispatch()
+
+
+async def test_typed_agenda_shows_the_stored_agenda_once_voting_has_closed(bot: Harness) -> None:
+    await add_members(bot)
+    meeting = await schedule(bot, "2026-12-03 10:00")
+    await raise_concerns(bot, meeting, "Water for the camps", "Staff safety", "Radio programme")
+    await bot.dispatch()
+    for user, numbers in ((JOHN, (2,)), (AMIR, (2, 3))):
+        await bot.send(user, "/agenda")
+        for number in numbers:
+            await bot.press(user, f"agd:add:{number}:0")
+    await meeting_starts(bot, meeting)
+    # A dot that reached the database after voting closed changes nothing shown.
+    async with transaction(runtime(bot.app).sessions) as session:
+        session.add(AgendaVote(person_id=1, concern_id=1, created_at=bot.clock.now()))
+
+    await bot.send(JOHN, "/agenda")
+    typed = bot.last(JOHN)
+    assert "Voting has closed" in typed
+    assert (
+        "1. ✅ Staff safety (#2) — 2 dots\n"
+        "2. Radio programme (#3) — 1 dot\n"
+        "3. Water for the camps (#1) — 0 dots"
+    ) in typed
+    assert bot.api.last_message(JOHN).get("reply_markup") is None  # nothing left to tap
+    await bot.press_label(JOHN, "🗳 Agenda")
+    assert bot.last(JOHN) == typed
+
+    await bot.send(AMIR, "/agenda")
+    dari = bot.last(AMIR)
+    assert "رأی‌دهی بسته شد" in dari
+    assert "Staff safety (#۲) — ۲ نقطه" in dari
+    await bot.press_label(AMIR, "🗳")
+    assert bot.last(AMIR) == dari
+
+
+async def test_agenda_shows_the_meeting_under_way_then_the_next_one(bot: Harness) -> None:
+    await add_members(bot)
+    first = await schedule(bot, "2026-12-03 10:00")
+    second = await schedule(bot, "2027-01-07 10:00", title="January meeting")
+    await raise_concerns(bot, first, "Water for the camps")
+    await raise_concerns(bot, second, "Road safety")
+    await meeting_starts(bot, first)
+
+    await bot.send(JOHN, "/agenda")  # during the meeting: its agenda, not next month's board
+    assert "Voting has closed" in bot.last(JOHN) and "Water for the camps" in bot.last(JOHN)
+    bot.clock.advance(timedelta(hours=3))
+    await bot.send(JOHN, "/agenda")  # after it: the next meeting's board, open for dots
+    assert "January meeting" in bot.last(JOHN) and "You have 3 dots left" in bot.last(JOHN)
+
+
+async def test_agenda_after_the_last_meeting_shows_its_agenda(bot: Harness) -> None:
+    await add_members(bot)
+    meeting = await schedule(bot, "2026-12-03 10:00")
+    await raise_concerns(bot, meeting, "Water for the camps")
+    await meeting_starts(bot, meeting)
+    bot.clock.advance(timedelta(days=2))
+    await bot.send(JOHN, "/agenda")
+    assert "Voting has closed" in bot.last(JOHN) and "Water for the camps" in bot.last(JOHN)
