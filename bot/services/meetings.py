@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import Clock
 from bot.i18n.calendar import DateInputError, format_offset, normalize_digits, parse_meeting_time
-from bot.services import audit, delivery, network, outbox
+from bot.services import audit, delivery, motions, network, outbox
 from bot.services.actor import Actor
 from bot.services.coordination import coordination_chat
 from bot.services.errors import DomainError, NotFound
@@ -476,6 +476,8 @@ async def cancel(
     )
     await _tell_invited(session, clock, meeting, CANCELLATION, f"{CANCELLATION}s:m{meeting.id}")
     await tell_group(session, clock, meeting, "cancelled")
+    # Its open motions end with it: nothing is decided at a meeting that does not take place.
+    await motions.close_with_meeting(session, clock, actor, meeting.id)
     audit.record(session, clock, actor.person, "meeting.cancelled", "meeting", meeting.id)
     return meeting
 

@@ -236,7 +236,15 @@ async def lock(session: AsyncSession, motion_id: int) -> Motion:
     return motion
 
 
+def withdrawn(motion: Motion) -> bool:
+    """Closed because its meeting was cancelled: closed with no result, where closing at its
+    time always posts one (see close_due and close_with_meeting)."""
+    return motion.status == MotionStatus.CLOSED and not motion.result_posted
+
+
 def ensure_open(motion: Motion, now: datetime) -> None:
+    if withdrawn(motion):
+        raise DomainError("motion-closed-cancelled", question=motion.question)
     if motion.status != MotionStatus.OPEN or motion.closes_at <= now:
         raise DomainError("motion-closed", question=motion.question)
 
@@ -591,6 +599,46 @@ async def close_due(
             outcome=result.outcome,
         )
         closed.append((motion, result))
+    return closed
+
+
+async def close_with_meeting(
+    session: AsyncSession, clock: Clock, actor: Actor, meeting_id: int
+) -> list[Motion]:
+    """Close the open motions of a meeting being cancelled, in the same transaction.
+
+    Nothing was decided, so no result is posted, now or at their closing time, and the
+    ballots not yet sent are dropped. A motion whose time was already up was decided before
+    the cancellation: it is left for close_due, which posts its result.
+    """
+    actor.require_coordinator()
+    now = clock.now()
+    found = await session.scalars(
+        select(Motion)
+        .where(
+            Motion.meeting_id == meeting_id,
+            Motion.status == MotionStatus.OPEN,
+            Motion.closes_at > now,
+        )
+        .order_by(Motion.id)
+        .with_for_update()
+    )
+    closed = list(found)
+    for motion in closed:
+        motion.status = MotionStatus.CLOSED
+        audit.record(
+            session,
+            clock,
+            actor.person,
+            "motion.withdrawn",
+            "motion",
+            motion.id,
+            meeting=meeting_id,
+        )
+    if closed:
+        await outbox.skip_pending(
+            session, meeting_id, [Kind.BALLOT, Kind.ORG_BALLOT], reason="meeting cancelled"
+        )
     return closed
 
 

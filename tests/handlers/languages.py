@@ -6,6 +6,8 @@ import pytest
 
 from bot.app import runtime
 from bot.handlers.common import plain_text
+from db.models import Person
+from db.session import transaction
 from tests.handlers.conftest import Harness, plain
 from tests.handlers.network import AMIR, JOHN, ZAHRA
 
@@ -16,6 +18,24 @@ IN_EACH_LANGUAGE = [
     pytest.param(ZAHRA, "ps", id="ps"),
 ]
 LANGUAGES = [pytest.param(lang, id=lang) for lang in ("en", "fa", "ps")]
+SECOND = 7_000_000_002  # a coordinator besides the configured one
+
+
+async def coordinator_in(bot: Harness, tg_user_id: int, lang: str) -> None:
+    """A coordinator promoted earlier, who reads the bot in `lang` and has started it."""
+    bot.api.user(tg_user_id, "Nadia", language_code=lang)
+    bot.api.start_chat(tg_user_id)
+    async with transaction(runtime(bot.app).sessions) as session:
+        session.add(
+            Person(
+                tg_user_id=tg_user_id,
+                first_name="Nadia",
+                language=lang,
+                reachable=True,
+                is_coordinator=True,
+                created_at=bot.clock.now(),
+            )
+        )
 
 
 def said(bot: Harness, lang: str, key: str, **params: object) -> str:

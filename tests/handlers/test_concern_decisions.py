@@ -7,35 +7,24 @@ from sqlalchemy import func, select
 
 from bot.app import runtime
 from bot.i18n import msg
-from db.models import AuditLog, Concern, ConcernKind, ConcernStatus, Dialog, Outbox, Person
+from db.models import AuditLog, Concern, ConcernKind, ConcernStatus, Dialog, Outbox
 from db.session import transaction
 from tests.handlers.conftest import COORDINATOR, Harness
-from tests.handlers.languages import IN_EACH_LANGUAGE, LANGUAGES, last_answer, said
+from tests.handlers.languages import (
+    IN_EACH_LANGUAGE,
+    LANGUAGES,
+    SECOND,
+    coordinator_in,
+    last_answer,
+    said,
+)
 from tests.handlers.network import JOHN, add_members, schedule
 from tests.handlers.test_concerns import concerns, raise_text
 
-SECOND = 7_000_000_002  # another coordinator
 LONG = (
     "Water for the camps around Mazar, before the winter comes in, "
     "and for the schools that lost their wells"
 )
-
-
-async def second_coordinator(bot: Harness, lang: str) -> None:
-    """A coordinator promoted earlier, who reads the bot in `lang`."""
-    bot.api.user(SECOND, "Nadia", language_code=lang)
-    bot.api.start_chat(SECOND)
-    async with transaction(runtime(bot.app).sessions) as session:
-        session.add(
-            Person(
-                tg_user_id=SECOND,
-                first_name="Nadia",
-                language=lang,
-                reachable=True,
-                is_coordinator=True,
-                created_at=bot.clock.now(),
-            )
-        )
 
 
 async def decided(bot: Harness) -> tuple[list[tuple[ConcernStatus, object]], int, int]:
@@ -60,7 +49,7 @@ async def test_a_concern_decided_by_another_coordinator_is_said_so_and_left_as_i
 ) -> None:
     await add_members(bot)
     await schedule(bot, "2026-12-21 14:00")
-    await second_coordinator(bot, lang)
+    await coordinator_in(bot, SECOND, lang)
     await raise_text(bot, JOHN, "Checkpoints on the road")
     await raise_text(bot, JOHN, "Funding for the shelter")
     first, second = await concerns(bot)

@@ -9,7 +9,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import FakeClock
-from bot.services import motions, proxy
+from bot.services import meetings, motions, proxy
 from bot.services.errors import DomainError, NotAllowed
 from bot.services.kinds import Kind
 from db.models import (
@@ -20,6 +20,7 @@ from db.models import (
     MotionStatus,
     MotionVoters,
     Outbox,
+    OutboxStatus,
     Person,
 )
 from tests.factories import act, make_org, make_person
@@ -179,3 +180,44 @@ async def test_closing_posts_the_result_once_and_counts_proxies(
     assert all(f"motion-result:mo{motion.id}" in key for key in notices)
     audit = await session.scalars(select(AuditLog.action).order_by(AuditLog.id))
     assert "ballot.proxy" in list(audit)
+
+
+async def test_cancelling_the_meeting_closes_its_open_motions_with_no_result(
+    session: AsyncSession, clock: FakeClock
+) -> None:
+    _org, (member,) = await make_members(session, clock, 1)
+    motion = await _motion(session, clock, quorum=0)
+    await _vote(session, clock, member, motion, YES)
+    coordinator = await act(session, await make_coordinator(session, clock))
+
+    await meetings.cancel(session, clock, coordinator, motion.meeting_id)
+
+    assert (motion.status, motion.result_posted) == (MotionStatus.CLOSED, False)
+    assert motions.withdrawn(motion)
+    with pytest.raises(DomainError) as refused:
+        await _vote(session, clock, member, motion, NO)
+    assert refused.value.key == "motion-closed-cancelled"
+    clock.advance(HOUR)
+    assert await motions.close_due(session, clock, ()) == []  # nothing posted, ever
+    results = select(func.count()).where(Outbox.kind == Kind.MOTION_RESULT)
+    assert await session.scalar(results) == 0
+    ballots = await session.scalars(
+        select(Outbox.status).where(Outbox.kind.in_((Kind.BALLOT, Kind.ORG_BALLOT)))
+    )
+    assert set(ballots) == {OutboxStatus.SKIPPED}
+    actions = list(await session.scalars(select(AuditLog.action).order_by(AuditLog.id)))
+    assert actions[-2:] == ["motion.withdrawn", "meeting.cancelled"]
+
+
+async def test_a_motion_whose_time_was_up_before_the_cancellation_is_still_decided(
+    session: AsyncSession, clock: FakeClock
+) -> None:
+    _org, (member,) = await make_members(session, clock, 1)
+    motion = await _motion(session, clock, quorum=0)
+    await _vote(session, clock, member, motion, YES)
+    clock.advance(HOUR)  # its time is up; the closing job has not run yet
+    coordinator = await act(session, await make_coordinator(session, clock))
+    await meetings.cancel(session, clock, coordinator, motion.meeting_id)
+    ((closed, result),) = await motions.close_due(session, clock, ())
+    assert closed.result_posted and result.outcome == YES
+    assert not motions.withdrawn(closed)

@@ -77,6 +77,7 @@ motion-open-list = { $count ->
 motion-not-member = Only members of the network's organizations can vote.
 motion-not-delegate = You do not vote on this motion for that organization: its delegate does (or its admin, if it has no delegate).
 motion-closed = Voting on “{ $question }” has closed.
+motion-closed-cancelled = Voting on “{ $question }” was closed because its meeting was cancelled. Nothing was decided, and no result will be posted.
 motion-secret-list = This motion is secret: only its totals are shown, to anyone.
 
 motion-result =
