@@ -42,6 +42,8 @@ class Settings(BaseSettings):
     nudge: timedelta | None = Field(default=timedelta(days=3), alias="SHURA_NUDGE")
     series_lead: timedelta = Field(default=timedelta(days=14), alias="SHURA_SERIES_LEAD")
     meeting_length: timedelta = Field(default=timedelta(hours=2), alias="SHURA_MEETING_LENGTH")
+    # Check-in opens this long before a meeting starts and closes this long after it ends.
+    checkin_margin: timedelta = Field(default=timedelta(hours=1), alias="SHURA_CHECKIN_MARGIN")
     # Messages per second the outbox may send: below Telegram's ~30/s so replies to taps fit.
     send_rate: float = Field(default=25.0, gt=0, le=1000, alias="SHURA_SEND_RATE")
     send_concurrency: int = Field(default=4, ge=1, le=32, alias="SHURA_SEND_CONCURRENCY")
@@ -59,6 +61,7 @@ class Settings(BaseSettings):
         "invitation_lead",
         "series_lead",
         "meeting_length",
+        "checkin_margin",
         "retention",
         "concern_link_retention",
         mode="before",
