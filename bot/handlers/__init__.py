@@ -6,6 +6,7 @@ from telegram.ext import Application, BaseHandler
 
 from bot.handlers import (
     agenda,
+    checkin,
     commands,
     concerns,
     coordinators,
@@ -39,6 +40,7 @@ def register_handlers(application: Application) -> None:  # type: ignore[type-ar
         *motions.handlers(),
         *agenda.handlers(),
         *concerns.handlers(),
+        *checkin.handlers(),
         *reports.handlers(),
         *export.handlers(),
         *series.handlers(),

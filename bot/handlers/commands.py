@@ -9,6 +9,7 @@ from telegram.ext import CommandHandler
 
 from bot.handlers import (
     agenda,
+    checkin,
     concerns,
     coordinators,
     export,
@@ -43,6 +44,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("register", EVERYONE, registration.cmd_register),
     Command("cancel", EVERYONE, start.cmd_cancel),
     Command("vote", MEMBER, motions.cmd_vote),
+    Command("checkin", MEMBER, checkin.cmd_checkin),
     Command("mydata", EVERYONE, privacy.cmd_mydata),
     Command("leave", EVERYONE, privacy.cmd_leave),
     Command("forgetme", EVERYONE, privacy.cmd_forgetme),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from telegram.constants import ChatType
 from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
+from bot.handlers import checkin as checkin_handlers
 from bot.handlers import dialogs
 from bot.handlers.common import (
     Button,
@@ -20,8 +21,8 @@ from bot.handlers.members import joined
 from bot.handlers.menu import Chat, help_names, menu_of
 from bot.handlers.rsvp import card_from_link, meeting_from_start_payload
 from bot.i18n import LANGUAGES, Msg, msg
+from bot.services import checkin, members, people
 from bot.services import dialogs as dialog_store
-from bot.services import members, people
 from bot.services.errors import DomainError
 
 LANG = CallbackData("lang")
@@ -71,9 +72,13 @@ async def cmd_start(turn: Turn) -> Replies:
         except DomainError as error:
             # The link failed, but the person still started the bot: keep them, explain.
             replies.append(Send(msg(error.key, **error.params)))
+    # The check-in QR code's link: /start checkin-<code>.
+    checkin_code = checkin.code_from_start_payload(payload)
+    if checkin_code is not None:
+        replies += await checkin_handlers.from_link(turn, checkin_code)
     if turn.person.language is None:
         replies.append(language_picker())
-    elif code is None and meeting_id is None:
+    elif code is None and meeting_id is None and checkin_code is None:
         replies.append(await welcome(turn))
     return replies
 
