@@ -1,4 +1,4 @@
-"""Motions: /motion, ballots and /vote, /ballots, and /proxy for people without a phone."""
+"""Motions: /motion, ballots and /vote, and /ballots (/proxy is bot.handlers.proxy)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from datetime import datetime
 
 from telegram.ext import CallbackQueryHandler
 
+from bot.handlers import proxy
 from bot.handlers.common import (
     Button,
     Edit,
@@ -21,16 +22,15 @@ from bot.handlers.dialogs import flow
 from bot.i18n import Msg, When, Zone, msg
 from bot.markup import markup
 from bot.presentation import NUMBER
-from bot.services import dialogs, meetings, motions, people, proxy, rsvp
+from bot.services import dialogs, meetings, motions
 from bot.services.errors import DomainError
 from bot.views import when
-from db.models import Dialog, Meeting, Motion, MotionVoters, Person
+from db.models import Dialog, Meeting, Motion, MotionVoters
 
 MO = motions.BALLOT_DATA
 FLOW = "motion"
 QUORUMS = (0, 25, 50)
 CLOSINGS = ("start", "end", "24h")
-ANSWERS = ("going", "maybe", "declined")
 
 
 def _zone(turn: Turn) -> str:
@@ -242,7 +242,8 @@ async def on_save(turn: Turn) -> Replies:
     dialog = await _at(turn, "confirm")
     motion = await motions.open_motion(turn.session, turn.clock, turn.actor, _draft(dialog))
     await dialogs.finish(turn.session, turn.person)
-    return [Edit(msg("motion-opened", question=motion.question, id=motion.id)), turn.wake()]
+    opened = msg("motion-opened", question=motion.question, id=motion.id)
+    return [Edit(opened, proxy.ballot_entry(motion, turn.clock.now())), turn.wake()]
 
 
 @handler()
@@ -327,121 +328,8 @@ async def cmd_ballots(turn: Turn) -> Replies:
     ]
     if not lines:
         lines = [msg("ballots-none")]
-    return Lines(msg("ballots-list", question=motion.question), lines)
-
-
-# --- /proxy: a coordinator records for someone without a phone -------------------------------
-
-
-@handler()
-async def cmd_proxy(turn: Turn) -> Replies:
-    turn.actor.require_coordinator()
-    reference = " ".join(turn.args)
-    if not reference.strip():
-        return Send(msg("proxy-usage"))
-    person = await people.find_person(turn.session, reference)
-    if person is None:
-        raise DomainError("proxy-unknown-person", reference=reference.strip()[:40])
-    return await _proxy_menu(turn, person)
-
-
-async def _proxy_menu(turn: Turn, person: Person) -> Send:
-    voter = await motions.actor_for(turn.session, person, turn.coordinators)
-    buttons: list[list[Button]] = []
-    for motion in await motions.open_motions(turn.session, turn.clock, turn.actor):
-        if await motions.voting_seats(turn.session, motion, voter):
-            label = msg("proxy-button-motion", question=motion.question[:40])
-            buttons.append([Button(label, MO.build("pm", person.id, motion.id))])
-    if voter.in_network:
-        for meeting in await meetings.upcoming(turn.session, turn.clock, turn.actor, limit=5):
-            label = msg("proxy-button-meeting", title=meeting.title[:40])
-            buttons.append([Button(label, MO.build("pr", person.id, meeting.id))])
-    if not buttons:
-        raise DomainError("proxy-nothing", name=person.display_name)
-    return Send(msg("proxy-what", name=person.display_name), buttons)
-
-
-async def _person(turn: Turn, index: int) -> Person:
-    turn.actor.require_coordinator()
-    person = await turn.session.get(Person, turn.int_group(index))
-    if person is None:
-        raise DomainError("error-stale-button")
-    return person
-
-
-@handler()
-async def on_proxy_motion(turn: Turn) -> Replies:
-    person = await _person(turn, 1)
-    motion = await motions.get(turn.session, turn.int_group(2))
-    motions.ensure_open(motion, turn.clock.now())
-    voter = await motions.actor_for(turn.session, person, turn.coordinators)
-    seats = await motions.voting_seats(turn.session, motion, voter)
-    if not seats:
-        raise DomainError("motion-not-delegate")
-    keyboard: list[list[Button]] = []
-    for seat in seats:
-        org = seat.organization_id if seat is not None else 0
-        if seat is not None:
-            keyboard.append([Button(seat.organization_name, MO.build("org", motion.id))])
-        keyboard.append(
-            [
-                Button(label, MO.build("pv", person.id, motion.id, index, org))
-                for index, label in enumerate(motions.labels(motion))
-            ]
-        )
-    return Edit(msg("proxy-ballot", name=person.display_name, question=motion.question), keyboard)
-
-
-@handler()
-async def on_proxy_vote(turn: Turn) -> Replies:
-    person = await _person(turn, 1)
-    organization = turn.int_group(4, low=0)
-    motion = await proxy.cast_by_proxy(
-        turn.session,
-        turn.clock,
-        turn.actor,
-        turn.coordinators,
-        person.id,
-        turn.int_group(2),
-        turn.int_group(3, low=0, high=motions.MAX_OPTIONS - 1),
-        organization or None,
-    )
-    option = motions.labels(motion)[turn.int_group(3, low=0)]
-    return Edit(
-        msg(
-            "proxy-ballot-recorded",
-            name=person.display_name,
-            question=motion.question,
-            option=option,
-        )
-    )
-
-
-@handler()
-async def on_proxy_meeting(turn: Turn) -> Replies:
-    person = await _person(turn, 1)
-    meeting = await meetings.for_coordinator(turn.session, turn.actor, turn.int_group(2))
-    buttons = [
-        [Button(msg(f"proxy-answer-{a}"), MO.build("pa", person.id, meeting.id, a))]
-        for a in ANSWERS
-    ]
-    return Edit(msg("proxy-rsvp", name=person.display_name, title=meeting.title), buttons)
-
-
-@handler()
-async def on_proxy_answer(turn: Turn) -> Replies:
-    person = await _person(turn, 1)
-    answer = rsvp.parse_answer(turn.group(3))
-    meeting = await proxy.rsvp_by_proxy(
-        turn.session, turn.clock, turn.actor, turn.coordinators, person, turn.int_group(2), answer
-    )
-    done = msg(
-        "proxy-rsvp-recorded",
-        name=person.display_name,
-        title=meeting.title,
-        answer=msg(f"proxy-answer-{answer.value}"),
-    )
-    return [Edit(done), turn.wake()]
+    entry = proxy.ballot_entry(motion, turn.clock.now())
+    return Lines(msg("ballots-list", question=motion.question), lines, entry or None)
 
 
 def handlers() -> list[object]:
@@ -457,10 +345,4 @@ def handlers() -> list[object]:
         CallbackQueryHandler(on_vote, pattern=MO.route("v", NUMBER, NUMBER, NUMBER)),
         CallbackQueryHandler(on_org_header, pattern=MO.route("org", NUMBER)),
         CallbackQueryHandler(on_show, pattern=MO.route("show", NUMBER)),
-        CallbackQueryHandler(on_proxy_motion, pattern=MO.route("pm", NUMBER, NUMBER)),
-        CallbackQueryHandler(on_proxy_vote, pattern=MO.route("pv", NUMBER, NUMBER, NUMBER, NUMBER)),
-        CallbackQueryHandler(on_proxy_meeting, pattern=MO.route("pr", NUMBER, NUMBER)),
-        CallbackQueryHandler(
-            on_proxy_answer, pattern=MO.route("pa", NUMBER, NUMBER, f"({'|'.join(ANSWERS)})")
-        ),
     ]

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from telegram.ext import CallbackQueryHandler
 
+from bot.handlers import proxy
 from bot.handlers.common import Button, Edit, Keyboard, Lines, Replies, Send, Turn, handler
 from bot.handlers.meetings import MTG, pick_meeting
 from bot.i18n import RIGHT_TO_LEFT, Html, Msg, msg
@@ -57,7 +58,9 @@ async def _attendance(turn: Turn, meeting: Meeting, page: int = 0) -> Lines:
         if meeting.capacity
         else msg("blank"),
     )
-    return Lines(frame, [*lines, *await _notes(turn, meeting)], pages)
+    # Below the answers: record one for someone without a phone (bot.handlers.proxy).
+    keyboard = [*(pages or []), *proxy.rsvp_entry(meeting, turn.clock.now())]
+    return Lines(frame, [*lines, *await _notes(turn, meeting)], keyboard or None)
 
 
 ORGS_PER_PAGE = 8

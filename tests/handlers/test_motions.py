@@ -225,7 +225,7 @@ async def test_a_coordinator_records_a_ballot_and_an_answer_by_proxy(bot: Harnes
     await bot.press_label(COORDINATOR, "Abstain")
     assert "Recorded for Zahra" in bot.last(COORDINATOR)
     await bot.send(COORDINATOR, f"/proxy {ZAHRA}")
-    await bot.press(COORDINATOR, f"mo:pr:{(await _person_id(bot, ZAHRA))}:{meeting}")
+    await bot.press(COORDINATOR, f"mo:pr:{(await person_id(bot, ZAHRA))}:{meeting}")
     await bot.press_label(COORDINATOR, "Going")
     assert "Recorded for Zahra" in bot.last(COORDINATOR)
     ((ballot,),) = [await ballots(bot)]
@@ -244,7 +244,8 @@ async def test_a_coordinator_records_a_ballot_and_an_answer_by_proxy(bot: Harnes
     assert "only for coordinators" in bot.last(JOHN).lower() or "coordinators" in bot.last(JOHN)
 
 
-async def _person_id(bot: Harness, tg_user_id: int) -> int:
+async def person_id(bot: Harness, tg_user_id: int) -> int:
+    """The database id of the person with this Telegram id."""
     from db.models import Person
 
     async with transaction(runtime(bot.app).sessions) as session:

@@ -106,7 +106,22 @@ ballots-line = • { $name }: { $option }
 ballots-line-proxy = • { $name }: { $option } (recorded by a coordinator)
 ballots-none = No ballots yet.
 
-proxy-usage = Send /proxy with the person's @username or Telegram id, for example /proxy @amir_balkh.
+proxy-for-anything = 👥 Recording for someone without a phone.
+proxy-for-meeting = 👥 Recording an answer to <b>{ $title }</b> for someone without a phone.
+proxy-for-motion = 👥 Recording a ballot on “{ $question }” for someone without a phone.
+proxy-pick-org =
+    { $purpose }
+    Which organization is the person a member of? (page { $page } of { $pages })
+    Or send /proxy with their @username or Telegram id.
+proxy-pick-person =
+    { $purpose }
+    Who in { $org }? (page { $page } of { $pages })
+proxy-no-organizations = No organization has been approved yet: there is nobody to record for.
+proxy-no-members = { $org } has no members.
+proxy-not-voter = { $name } has no ballot on this motion: only members vote on it, and for each organization only its delegate (its admin if it has no delegate).
+proxy-button-pick-rsvp = 👥 Record an answer for someone without a phone
+proxy-button-pick-ballot = 👥 Record a ballot for someone without a phone
+proxy-button-another = 👥 Record for someone else
 proxy-unknown-person = Nobody with { $reference } has started this bot. Check the @username or the Telegram id.
 proxy-nothing = There is nothing open that { $name } can vote on or answer.
 proxy-what = What do you want to record for { $name }?

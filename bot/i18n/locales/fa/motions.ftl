@@ -100,7 +100,22 @@ ballots-line = ‏• { $name }: { $option }
 ballots-line-proxy = • { $name }: { $option } (ثبت‌شده توسط هماهنگ‌کننده)
 ballots-none = هنوز رأیی داده نشده است.
 
-proxy-usage = دستور ⁦/proxy⁩ را همراه با ⁦@username⁩ یا شناسه تلگرام شخص بفرستید، مثلاً ⁦/proxy @amir_balkh⁩.
+proxy-for-anything = 👥 ثبت برای کسی که تلفن ندارد.
+proxy-for-meeting = 👥 ثبت پاسخ به <b>{ $title }</b> برای کسی که تلفن ندارد.
+proxy-for-motion = 👥 ثبت رأی درباره «{ $question }» برای کسی که تلفن ندارد.
+proxy-pick-org =
+    { $purpose }
+    این شخص عضو کدام نهاد است؟ (صفحه { $page } از { $pages })
+    یا دستور ⁦/proxy⁩ را همراه با ⁦@username⁩ یا شناسه تلگرام او بفرستید.
+proxy-pick-person =
+    { $purpose }
+    کدام عضو { $org }؟ (صفحه { $page } از { $pages })
+proxy-no-organizations = هنوز هیچ نهادی تأیید نشده است: کسی نیست که برایش ثبت شود.
+proxy-no-members = نهاد { $org } هیچ عضوی ندارد.
+proxy-not-voter = برای { $name } در این طرح رأیی نیست: فقط اعضا در آن رأی می‌دهند، و از طرف هر نهاد فقط نماینده آن (اگر نماینده ندارد، مدیر آن).
+proxy-button-pick-rsvp = 👥 ثبت پاسخ برای کسی که تلفن ندارد
+proxy-button-pick-ballot = 👥 ثبت رأی برای کسی که تلفن ندارد
+proxy-button-another = 👥 ثبت برای شخص دیگر
 proxy-unknown-person = کسی با { $reference } این ربات را آغاز نکرده است. ⁦@username⁩ یا شناسه تلگرام را بررسی کنید.
 proxy-nothing = چیز بازی نیست که { $name } بتواند به آن رأی یا پاسخ بدهد.
 proxy-what = برای { $name } چه چیزی ثبت شود؟

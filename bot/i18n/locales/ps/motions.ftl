@@ -106,7 +106,22 @@ ballots-line = ‏• { $name }: { $option }
 ballots-line-proxy = • { $name }: { $option } (همغږي کوونکي ثبت کړې)
 ballots-none = لا تر اوسه رایه نه ده ورکړل شوې.
 
-proxy-usage = د ⁦/proxy⁩ کمانډ د کس له ⁦@username⁩ یا د ټیلیګرام له پېژند شمېرې سره ولېږئ، د بېلګې په توګه ⁦/proxy @amir_balkh⁩.
+proxy-for-anything = 👥 د هغه چا لپاره ثبت چې ټیلیفون نه لري.
+proxy-for-meeting = 👥 د هغه چا لپاره چې ټیلیفون نه لري، <b>{ $title }</b> ته د ځواب ثبت.
+proxy-for-motion = 👥 د هغه چا لپاره چې ټیلیفون نه لري، پر «{ $question }» د رایې ثبت.
+proxy-pick-org =
+    { $purpose }
+    دا کس د کوم بنسټ غړیتوب لري؟ (مخ { $page } له { $pages } څخه)
+    یا د ⁦/proxy⁩ کمانډ د دې کس له ⁦@username⁩ یا د ټیلیګرام له پېژند شمېرې سره ولېږئ.
+proxy-pick-person =
+    { $purpose }
+    د { $org } کوم غړی؟ (مخ { $page } له { $pages } څخه)
+proxy-no-organizations = تر اوسه هېڅ بنسټ نه دی تایید شوی: داسې څوک نشته چې د هغه لپاره ثبت وشي.
+proxy-no-members = د { $org } بنسټ هېڅ غړی نه لري.
+proxy-not-voter = د { $name } لپاره پر دې وړاندیز رایه نشته: یوازې غړي پرې رایه ورکوي، او د هر بنسټ لپاره یوازې د هغه استازی (که استازی ونه لري، د هغه مدیر).
+proxy-button-pick-rsvp = 👥 د هغه چا لپاره ځواب ثبت کړئ چې ټیلیفون نه لري
+proxy-button-pick-ballot = 👥 د هغه چا لپاره رایه ثبت کړئ چې ټیلیفون نه لري
+proxy-button-another = 👥 د بل چا لپاره ثبت کړئ
 proxy-unknown-person = چا له { $reference } سره دا روبوټ نه دی پیل کړی. ⁦@username⁩ یا د ټیلیګرام پېژند شمېره وګورئ.
 proxy-nothing = هېڅ پرانیستی شی نشته چې { $name } پرې رایه یا ځواب ورکړي.
 proxy-what = د { $name } لپاره څه ثبت شي؟
