@@ -17,6 +17,7 @@ from bot.handlers.menu import menu_names, publish_chat_menu, publish_menus
 from bot.i18n import catalog, pick_language
 from bot.jobs import agenda as agenda_jobs
 from bot.jobs import concerns as concern_jobs
+from bot.jobs import summary as summary_jobs
 from bot.jobs.intake import JOB_NAME as PURGE_JOB
 from bot.jobs.intake import purge_job
 from bot.jobs.motions import JOB_NAME as CLOSE_MOTIONS_JOB
@@ -150,6 +151,12 @@ def schedule_jobs(application: ShuraApplication) -> None:
     )
     job_queue.run_repeating(
         agenda_jobs.close_agenda_job, agenda_jobs.INTERVAL, first=15, name=agenda_jobs.JOB_NAME
+    )
+    job_queue.run_repeating(
+        summary_jobs.post_summaries_job,
+        summary_jobs.INTERVAL,
+        first=20,
+        name=summary_jobs.JOB_NAME,
     )
 
 

@@ -44,6 +44,8 @@ class Settings(BaseSettings):
     meeting_length: timedelta = Field(default=timedelta(hours=2), alias="SHURA_MEETING_LENGTH")
     # Check-in opens this long before a meeting starts and closes this long after it ends.
     checkin_margin: timedelta = Field(default=timedelta(hours=1), alias="SHURA_CHECKIN_MARGIN")
+    # The outcome summary goes to the coordination group this long after a meeting ends.
+    summary_delay: timedelta = Field(default=timedelta(hours=2), alias="SHURA_SUMMARY_DELAY")
     # Messages per second the outbox may send: below Telegram's ~30/s so replies to taps fit.
     send_rate: float = Field(default=25.0, gt=0, le=1000, alias="SHURA_SEND_RATE")
     send_concurrency: int = Field(default=4, ge=1, le=32, alias="SHURA_SEND_CONCURRENCY")
@@ -62,6 +64,7 @@ class Settings(BaseSettings):
         "series_lead",
         "meeting_length",
         "checkin_margin",
+        "summary_delay",
         "retention",
         "concern_link_retention",
         mode="before",

@@ -3,24 +3,26 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import logging
-from collections.abc import Collection, Sequence
+from collections.abc import Awaitable, Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-from telegram import Bot, InlineKeyboardMarkup
+from telegram import Bot, InlineKeyboardMarkup, InputFile
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import ContextTypes, JobQueue
 
+from bot import charts
 from bot.clock import Clock
 from bot.i18n import Catalog, to_data
 from bot.jobs.pacing import Pacer
-from bot.markup import markup
-from bot.presentation import Venue, keyboard_to_data
+from bot.markup import markup, render_lines
+from bot.presentation import Lines, Venue, keyboard_to_data
 from bot.services import cards, coordination, delivery, outbox, people
 from bot.services.delivery import Rendered
 from bot.views import Links
@@ -79,6 +81,9 @@ class Dispatcher:
         self.job_queue: JobQueue[Any] | None = None
         self._running = asyncio.Lock()
         self._finals: dict[str, tuple[str, InlineKeyboardMarkup | None]] = {}
+        # Charts drawn, by picture: the group and each coordinator reading one language
+        # get the same one, drawn once.
+        self._charts: dict[str, bytes] = {}
 
     async def run_once(self) -> Report:
         """Send everything that is due now; stops early when Telegram says to wait."""
@@ -180,7 +185,10 @@ class Dispatcher:
     ) -> outbox.Outcome:
         now = self.clock.now()
         try:
-            message_id = await self._put(chat_id, rendered)
+            if rendered.lines or rendered.chart is not None:
+                message_id = await self._put_parts(row, chat_id, rendered)
+            else:
+                message_id = await self._put(chat_id, rendered)
         except RetryAfter as error:
             wait = _seconds(error.retry_after)
             self.paused_until = max(self.paused_until or now, now + timedelta(seconds=wait))
@@ -254,6 +262,64 @@ class Dispatcher:
         )
         return message.message_id
 
+    async def _put_parts(self, row: Outbox, chat_id: int, rendered: Rendered) -> int | None:
+        """A long message split between its lines, then its chart as a photo; the id of the
+        first message this try sent.
+
+        Each part waits its turn for the chat. When a part fails, how many were sent is kept
+        with the row, so the retry starts with the part that failed: nobody reads a part twice.
+        """
+        texts = render_lines(self.catalog, rendered.lang, Lines(rendered.text, rendered.lines))
+        parts: list[Callable[[], Awaitable[int | None]]] = [
+            functools.partial(self._send_text, chat_id, text) for text in texts
+        ]
+        if rendered.chart is not None:
+            parts.append(functools.partial(self._send_chart, chat_id, rendered))
+        started = done = _parts_sent(row)
+        first: int | None = None
+        try:
+            for index in range(started, len(parts)):
+                if index > started:
+                    await self.pacer.wait(chat_id)
+                message_id = await parts[index]()
+                first = first if first is not None else message_id
+                done = index + 1
+        finally:
+            if started < done < len(parts):
+                async with transaction(self.sessions) as session:
+                    await outbox.keep_progress(session, row, done)
+        return first
+
+    async def _send_text(self, chat_id: int, text: str) -> int:
+        message = await self.bot.send_message(
+            chat_id, text, parse_mode=ParseMode.HTML, disable_web_page_preview=True
+        )
+        return message.message_id
+
+    async def _send_chart(self, chat_id: int, rendered: Rendered) -> int | None:
+        """The chart, drawn off the event loop; one that cannot be drawn is logged and left
+        out (the text already says everything it shows)."""
+        chart = rendered.chart
+        assert chart is not None
+        key = charts.cache_key(chart, rendered.lang)
+        png = self._charts.get(key)
+        if png is None:
+            try:
+                png = await asyncio.to_thread(charts.draw, chart, self.catalog, rendered.lang)
+            except Exception:
+                log.exception("chart for chat %s could not be drawn", chat_id)
+                return None
+            if len(self._charts) >= 16:
+                self._charts.clear()
+            self._charts[key] = png
+        message = await self.bot.send_photo(
+            chat_id,
+            InputFile(png, filename="summary.png"),
+            caption=self.catalog.render(rendered.lang, chart.caption),
+            parse_mode=ParseMode.HTML,
+        )
+        return message.message_id
+
     async def _send_venue(self, chat_id: int, venue: Venue) -> None:
         """The map after a message that was delivered; the message already names the venue,
         so a map Telegram refuses is logged, and the message is not sent again for it."""
@@ -304,6 +370,11 @@ def _live_cards(
         ):
             live.append((row.meeting_id, row.person_id, row.chat_id, outcome.tg_message_id))
     return live
+
+
+def _parts_sent(row: Outbox) -> int:
+    sent = row.payload.get(outbox.PARTS_SENT, 0)
+    return sent if isinstance(sent, int) else 0
 
 
 def _seconds(retry_after: object) -> float:

@@ -19,10 +19,12 @@ from typing import Any
 from sqlalchemy import and_, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot import charts
 from bot.clock import Clock
 from bot.i18n import Msg, When, from_data, msg, pick_language
 from bot.presentation import Button, Keyboard, Venue, keyboard_from_data
 from bot.services import agenda, motions, outbox
+from bot.services import summary as summaries
 from bot.services.kinds import Kind
 from bot.services.network import in_network, members_of_approved_orgs
 from bot.views import AgendaLine, Links, cancelled_card, card, invitation, meeting_link, when
@@ -67,6 +69,11 @@ class Rendered:
     fallback: bool = False
     # Sent right after the message, as a map (an invitation to a meeting with a location).
     venue: Venue | None = None
+    # A long message: `text` is its frame, these go in its `lines`, split between lines over
+    # as many messages as needed (a summary).
+    lines: Sequence[Msg] = ()
+    # Drawn in the reader's language and sent as a photo after the text (a summary's chart).
+    chart: charts.Chart | None = None
 
 
 @dataclass(frozen=True)
@@ -389,6 +396,19 @@ def _result_ready(_facts: Facts) -> str | None:
     return None  # a result is final: worth sending whenever it goes out
 
 
+def _summary(facts: Facts) -> Rendered:
+    extra = facts.extra
+    assert isinstance(extra, summaries.SummaryFacts) and extra.summary is not None
+    frame, lines = summaries.message(extra.summary)
+    chart = charts.summary_chart(extra.summary)
+    return Rendered(frame, None, facts.lang, lines=lines, chart=chart)
+
+
+def _summary_wanted(facts: Facts) -> str | None:
+    extra = facts.extra
+    return summaries.summary_stale(extra if isinstance(extra, summaries.SummaryFacts) else None)
+
+
 # --- the registry ----------------------------------------------------------------------------
 
 REGISTRY: dict[Kind, Delivery] = {
@@ -480,6 +500,15 @@ REGISTRY: dict[Kind, Delivery] = {
             load=motions.ballot_facts,
         ),
         Delivery(Kind.MOTION_RESULT, Audience.GROUP, _notice, _result_ready),
+        # The group's copy reads in the network's language (a row with no person), each
+        # coordinator's in their own; the load gathers each meeting's summary once a wave.
+        Delivery(
+            Kind.SUMMARY,
+            Audience.PERSON,
+            _summary,
+            _summary_wanted,
+            load=summaries.summary_facts,
+        ),
     )
 }
 

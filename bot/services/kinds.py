@@ -25,6 +25,7 @@ class Kind(StrEnum):
     BALLOT = "ballot"  # a motion's ballot to each member
     ORG_BALLOT = "org-ballot"  # a motion's ballot to each organization's delegate (or admin)
     MOTION_RESULT = "motion-result"  # a closed motion's result, to the coordination group
+    SUMMARY = "summary"  # a meeting's outcome summary and chart, to the group and coordinators
 
 
 # Kinds sent with the answer buttons: each becomes the person's live card of its meeting.

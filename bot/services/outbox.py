@@ -219,6 +219,18 @@ async def finish_many(
             await finish(session, clock, row_id, outcome, refund=refund)
 
 
+PARTS_SENT = "parts_sent"
+
+
+async def keep_progress(session: AsyncSession, row: Outbox, parts_sent: int) -> None:
+    """A message sent in parts stopped after `parts_sent` of them: a retry starts after those."""
+    await session.execute(
+        update(Outbox)
+        .where(Outbox.id == row.id)
+        .values(payload={**row.payload, PARTS_SENT: parts_sent})
+    )
+
+
 async def skip_pending(
     session: AsyncSession, meeting_id: int, kinds: Sequence[str], *, reason: str
 ) -> None:

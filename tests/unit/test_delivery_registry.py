@@ -68,8 +68,9 @@ def test_fan_out_kinds_say_who_receives_them_and_each_copys_key() -> None:
         # Every message about a meeting is for the network only.
         # A concern's decision and the digest are about the person's own concern or role.
         personal = (Kind.NOTICE, Kind.GROUP, Kind.CARD_RETIRE, Kind.CONCERN_DECISION)
-        # A motion's result goes to the coordination group.
-        if kind not in (*personal, Kind.CONCERN_DIGEST, Kind.MOTION_RESULT):
+        # A motion's result goes to the coordination group; a meeting's summary to the group
+        # and to each coordinator, whose copy is dropped if they no longer are one.
+        if kind not in (*personal, Kind.CONCERN_DIGEST, Kind.MOTION_RESULT, Kind.SUMMARY):
             assert spec.audience == Audience.NETWORK, kind
 
 
