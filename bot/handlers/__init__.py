@@ -23,6 +23,7 @@ from bot.handlers import (
     rsvp,
     series,
     start,
+    summary,
 )
 
 
@@ -45,6 +46,7 @@ def register_handlers(application: Application) -> None:  # type: ignore[type-ar
         *checkin.handlers(),
         *reports.handlers(),
         *export.handlers(),
+        *summary.handlers(),
         *series.handlers(),
         *privacy.handlers(),
         # Last: typed answers for a conversation, and commands nobody above took.

@@ -22,6 +22,7 @@ from bot.handlers import (
     reports,
     series,
     start,
+    summary,
 )
 from bot.handlers.menu import Audience, Command
 
@@ -62,6 +63,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("attendance", COORDINATOR, reports.cmd_attendance),
     Command("deliveries", COORDINATOR, reports.cmd_deliveries),
     Command("export", COORDINATOR, export.cmd_export),
+    Command("summary", COORDINATOR, summary.cmd_summary),
     Command("pending", COORDINATOR, registration.cmd_pending),
     Command("promote", COORDINATOR, coordinators.cmd_promote),
     Command("demote", COORDINATOR, coordinators.cmd_demote),
