@@ -201,6 +201,8 @@ class Call:
     error: str | None = None
     token: str | None = None
     result: Any = None
+    # The HTTP status answered (200, 400, 403, 429, …); None when the call timed out unanswered.
+    status: int | None = None
 
 
 class InjectedTimeout(Exception):
@@ -416,7 +418,9 @@ class FakeBotApi:
             name = self._method_names.get(method.lower())
             raw = dict(params)
             if name is None:
-                self._record(method, raw, token, ok=False, error=ERR_NOT_FOUND)
+                self._record(
+                    method, raw, token, ok=False, error=ERR_NOT_FOUND, status=HTTPStatus.NOT_FOUND
+                )
                 self.problems.append(f"unexpected call {method}({_summary(raw)})")
                 return HTTPStatus.NOT_FOUND, _error_body(HTTPStatus.NOT_FOUND, ERR_NOT_FOUND)
             try:
@@ -426,7 +430,9 @@ class FakeBotApi:
             fault = self._take_fault(name, typed)
             if fault is not None and not fault.delivered:
                 if fault.timeout:
-                    self._record(name, typed, token, ok=False, error="timeout (injected)")
+                    self._record(
+                        name, typed, token, ok=False, error="timeout (injected)", status=None
+                    )
                     raise InjectedTimeout(name)
                 injected = _Rejected(fault.error_code, fault.description, fault.retry_after)
                 return self._reject(name, typed, token, injected, problem=False)
@@ -443,7 +449,14 @@ class FakeBotApi:
             except _Rejected as exc:
                 return self._reject(name, typed, token, exc, problem=True)
             if fault is not None:
-                self._record(name, typed, token, ok=True, error="timeout after delivery (injected)")
+                self._record(
+                    name,
+                    typed,
+                    token,
+                    ok=True,
+                    error="timeout after delivery (injected)",
+                    status=None,
+                )
                 raise InjectedTimeout(name)
             self._record(name, typed, token, ok=True, result=result)
             return HTTPStatus.OK, {"ok": True, "result": copy.deepcopy(result)}
@@ -457,13 +470,15 @@ class FakeBotApi:
         ok: bool,
         error: str | None = None,
         result: Any = None,
+        status: int | None = HTTPStatus.OK,
     ) -> None:
-        self.calls.append(Call(method, params, ok, error, token, copy.deepcopy(result)))
+        call = Call(method, params, ok, error, token, copy.deepcopy(result), status)
+        self.calls.append(call)
 
     def _reject(
         self, method: str, params: JsonDict, token: str | None, exc: _Rejected, *, problem: bool
     ) -> tuple[int, JsonDict]:
-        self._record(method, params, token, ok=False, error=exc.description)
+        self._record(method, params, token, ok=False, error=exc.description, status=exc.error_code)
         if problem:
             self.problems.append(f"{method}({_summary(params)}) -> {exc.description}")
         return exc.error_code, _error_body(exc.error_code, exc.description, exc.retry_after)
