@@ -89,19 +89,32 @@ class Dispatcher:
         """Send everything that is due now; stops early when Telegram says to wait."""
         report = Report()
         async with self._running:
-            while not self._paused():
-                async with transaction(self.sessions) as session:
-                    fanouts = await outbox.claim(session, self.clock, fanout=True)
-                    if not fanouts:
-                        break
-                    report.expanded += await delivery.expand(
-                        session, self.clock, fanouts[0], self.coordinators
-                    )
+            await self.expand_due(report)
             # Two waves overlap, so one wave's database work hides behind the other's sends.
             waves = min(WAVES, self.concurrency)
             size = -(-self.concurrency // waves)
             await asyncio.gather(*(self._waves(size, report) for _ in range(waves)))
         return report
+
+    async def expand_due(self, report: Report) -> None:
+        """Expand every due fan-out into one row per recipient, a part per transaction."""
+        while not self._paused():
+            async with transaction(self.sessions) as session:
+                fanouts = await outbox.claim(session, self.clock, fanout=True)
+            if not fanouts:
+                return
+            after: int | None = 0
+            while after is not None:
+                async with transaction(self.sessions) as session:
+                    created, after = await delivery.expand_part(
+                        session,
+                        self.clock,
+                        fanouts[0],
+                        self.coordinators,
+                        after=after,
+                        size=delivery.EXPAND_PART,
+                    )
+                report.expanded += created
 
     @property
     def busy(self) -> bool:

@@ -16,7 +16,7 @@ from datetime import datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import JSON, Boolean, Integer, String, and_, case, cast, func, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import charts
@@ -37,7 +37,9 @@ from db.models import (
     Person,
     Rsvp,
     RsvpAnswer,
+    UTCDateTime,
 )
+from db.queries import insert_or_ignore
 
 log = logging.getLogger(__name__)
 
@@ -523,11 +525,38 @@ _BY_NAME: dict[str, Delivery] = {kind.value: spec for kind, spec in REGISTRY.ite
 
 # --- expanding a fan-out ---------------------------------------------------------------------
 
+# People looked at per transaction when the dispatcher expands a fan-out: each part is one
+# INSERT … SELECT of a few milliseconds, so a tap never waits long behind a broadcast.
+EXPAND_PART = 2000
+# Handed to a kind's person_key in place of a person id, to read the key's shape around it.
+_PERSON_MARK = 987_654_321_987
+
 
 async def expand(
     session: AsyncSession, clock: Clock, row: Outbox, coordinators: Collection[int]
 ) -> int:
-    """Turn a due fan-out row into one row per recipient in the network now."""
+    """Turn a due fan-out row into one row per recipient in the network now; how many."""
+    created, _rest = await expand_part(session, clock, row, coordinators)
+    return created
+
+
+async def expand_part(
+    session: AsyncSession,
+    clock: Clock,
+    row: Outbox,
+    coordinators: Collection[int],
+    *,
+    after: int = 0,
+    size: int | None = None,
+) -> tuple[int, int | None]:
+    """Expand a fan-out for the people with ids above `after` (the next `size` ids, or all),
+    in one INSERT … SELECT; the rows made, and where the next part starts (None: all done,
+    and the fan-out row is marked so).
+
+    Each part may be its own transaction. The first one marks the meeting invited, under its
+    lock: someone joining after it commits is invited on joining (bot.services.meetings), and
+    someone who joined before is found by the part that covers their id.
+    """
     now = clock.now()
     spec = declared(row.kind)
     assert spec is not None and spec.recipients is not None and spec.person_key is not None, (
@@ -535,7 +564,7 @@ async def expand(
     )
     if row.not_after is not None and now >= row.not_after:
         await outbox.finish(session, clock, row.id, outbox.Outcome(OutboxStatus.SKIPPED, "stale"))
-        return 0
+        return 0, None
     # Locked while the recipients are read: someone joining right now either is already a
     # member when they are read, or finds the meeting invited and is invited on joining.
     meeting = (
@@ -550,35 +579,81 @@ async def expand(
         await outbox.finish(
             session, clock, row.id, outbox.Outcome(OutboxStatus.SKIPPED, "meeting cancelled")
         )
-        return 0
-    people = await session.execute(
-        select(Person.id, Person.tg_user_id, Person.reachable)
-        .where(Person.id.in_(spec.recipients(meeting.id)), in_network(coordinators))
-        .order_by(Person.id)
+        return 0, None
+    people = select(Person.id).where(
+        Person.id.in_(spec.recipients(meeting.id)), in_network(coordinators), Person.id > after
     )
-    created = await outbox.enqueue_many(
-        session,
-        clock,
-        [
-            {
-                "kind": row.kind,
-                "meeting_id": meeting.id,
-                "person_id": person_id,
-                "chat_id": chat_id,
-                "dedupe_key": spec.person_key(row, person_id),
-                "due_at": now,
-                "not_after": row.not_after,
-                "payload": row.payload,
-                # Known to have blocked the bot: counted, not tried.
-                "status": OutboxStatus.PENDING if reachable else OutboxStatus.UNREACHABLE,
-            }
-            for person_id, chat_id, reachable in people
-        ],
-    )
+    rest: int | None = None
+    if size is not None:
+        last = (await session.execute(select(func.max(Person.id)))).scalar_one_or_none() or 0
+        if after + size < last:
+            rest = after + size
+            people = people.where(Person.id <= rest)
+    created = await _insert_copies(session, now, row, meeting.id, spec, people)
     if spec.kind == Kind.INVITATION and meeting.invited_at is None:
         meeting.invited_at = now
-    await outbox.finish(session, clock, row.id, outbox.Outcome(OutboxStatus.SENT))
-    return created
+    if rest is None:
+        await outbox.finish(session, clock, row.id, outbox.Outcome(OutboxStatus.SENT))
+    return created, rest
+
+
+async def _insert_copies(
+    session: AsyncSession, now: datetime, row: Outbox, meeting_id: int, spec: Delivery, people: Any
+) -> int:
+    """One row per person of `people` (a query of person ids) in a single statement; a copy
+    whose key is already there is left alone. Known to have blocked the bot: counted, not
+    tried."""
+    status = Outbox.status.type
+    copies = (
+        select(
+            literal(row.kind, String),
+            literal(False, Boolean),
+            literal(meeting_id, Integer),
+            Person.id,
+            Person.tg_user_id,
+            _key_of(spec, row),
+            literal(row.payload, JSON),
+            literal(now, UTCDateTime()),
+            literal(row.not_after, UTCDateTime()),
+            case(
+                (Person.reachable.is_(True), literal(OutboxStatus.PENDING, status)),
+                else_=literal(OutboxStatus.UNREACHABLE, status),
+            ),
+            literal(0, Integer),
+            literal(now, UTCDateTime()),
+            literal(now, UTCDateTime()),
+        )
+        .where(Person.id.in_(people))
+        .order_by(Person.id)
+    )
+    columns = [
+        "kind",
+        "fanout",
+        "meeting_id",
+        "person_id",
+        "chat_id",
+        "dedupe_key",
+        "payload",
+        "due_at",
+        "not_after",
+        "status",
+        "attempts",
+        "next_attempt_at",
+        "created_at",
+    ]
+    statement = insert_or_ignore(session, Outbox, ["dedupe_key"]).from_select(columns, copies)
+    # psycopg counts an INSERT's rows only when asked to keep the count.
+    result = await session.execute(statement.execution_options(preserve_rowcount=True))
+    return int(getattr(result, "rowcount", 0))
+
+
+def _key_of(spec: Delivery, row: Outbox) -> Any:
+    """The kind's dedupe key of each person's copy, as SQL: its key with the person id."""
+    assert spec.person_key is not None
+    mark = str(_PERSON_MARK)
+    head, found, tail = spec.person_key(row, _PERSON_MARK).partition(mark)
+    assert found and mark not in tail, f"{row.kind}: the key must hold the person id once"
+    return literal(head, String) + cast(Person.id, String) + literal(tail, String)
 
 
 # --- judging and rendering a wave at send time ---------------------------------------------
