@@ -78,7 +78,20 @@ async def record(
 async def record_many(
     session: AsyncSession, clock: Clock, sent: Sequence[tuple[int, int, int, int]]
 ) -> int:
-    """Cards the outbox sent: (meeting id, person id, chat id, message id); retirements queued."""
+    """Cards the outbox sent: (meeting id, person id, chat id, message id); retirements queued.
+
+    The people's rows are locked first, in order, as an update locks its person before the
+    meeting: a card's foreign keys would otherwise lock the meeting and then wait for the next
+    person, while that person's tap holds them and waits for the meeting (PostgreSQL).
+    """
+    people = sorted({person_id for _meeting, person_id, _chat, _message in sent})
+    if people:
+        await session.execute(
+            select(Person.id)
+            .where(Person.id.in_(people))
+            .order_by(Person.id)
+            .with_for_update(read=True, key_share=True)
+        )
     queued = 0
     for meeting_id, person_id, chat_id, message_id in sent:
         queued += await record(session, clock, meeting_id, person_id, chat_id, message_id)
