@@ -48,7 +48,9 @@ class Settings(BaseSettings):
     summary_delay: timedelta = Field(default=timedelta(hours=2), alias="SHURA_SUMMARY_DELAY")
     # Messages per second the outbox may send: below Telegram's ~30/s so replies to taps fit.
     send_rate: float = Field(default=25.0, gt=0, le=1000, alias="SHURA_SEND_RATE")
-    send_concurrency: int = Field(default=4, ge=1, le=32, alias="SHURA_SEND_CONCURRENCY")
+    # Outbox messages between claim and recorded answer: at least rate x round trip to Telegram
+    # (25/s x 300 ms = 7.5), with room for the database's part of each message's turn.
+    send_concurrency: int = Field(default=16, ge=1, le=64, alias="SHURA_SEND_CONCURRENCY")
     # Dots each person may put on the concerns raised for one meeting (one per concern).
     agenda_dots: int = Field(default=3, ge=1, le=20, alias="SHURA_AGENDA_DOTS")
     # Half-finished dialogs and the contents of messages already sent are deleted after this.

@@ -32,7 +32,6 @@ from db.session import reading, transaction
 log = logging.getLogger(__name__)
 
 JOB_NAME = "outbox:dispatch"
-WAVES = 2
 WAKE_JOB_NAME = "outbox:wake"
 
 
@@ -90,15 +89,12 @@ class Dispatcher:
         report = Report()
         async with self._running:
             await self.expand_due(report)
-            # Two waves overlap, so one wave's database work hides behind the other's sends.
-            waves = min(WAVES, self.concurrency)
-            size = -(-self.concurrency // waves)
-            await asyncio.gather(*(self._waves(size, report) for _ in range(waves)))
+            await self._send_due(report)
         return report
 
     async def expand_due(self, report: Report) -> None:
         """Expand every due fan-out into one row per recipient, a part per transaction."""
-        while not self._paused():
+        while not self.paused:
             async with transaction(self.sessions) as session:
                 fanouts = await outbox.claim(session, self.clock, fanout=True)
             if not fanouts:
@@ -121,36 +117,81 @@ class Dispatcher:
         """A run is going on in this process."""
         return self._running.locked()
 
-    def _paused(self) -> bool:
+    @property
+    def paused(self) -> bool:
+        """Telegram asked to wait, and the wait is not over."""
         return self.paused_until is not None and self.clock.now() < self.paused_until
 
-    async def _waves(self, size: int, report: Report) -> None:
-        """Claim a few due rows, send them side by side, record every result; repeat.
+    async def _send_due(self, report: Report) -> None:
+        """Keep up to `concurrency` due messages on their way until none is left.
 
-        Only a claimed wave is marked as being sent: after a crash, just those rows wait for
-        their lease to end and may reach someone twice (the rest are sent once, at once).
+        A message is in flight from its claim until its result is recorded. As soon as some
+        are answered, their results are recorded and as many rows claimed, in one
+        transaction, so sends keep starting at the pacer's rate while earlier ones wait for
+        Telegram's answer. Only claimed rows are marked as being sent: after a crash, at most
+        `concurrency` messages may reach someone twice.
         """
-        while not self._paused():
-            async with transaction(self.sessions) as session:
-                rows = await outbox.claim(session, self.clock, fanout=False, limit=size)
-            if not rows:
-                return
-            async with reading(self.sessions) as session:
-                rendered = await delivery.render_wave(
-                    session,
-                    rows,
-                    now=self.clock.now(),
-                    coordinators=self.coordinators,
-                    default_language=self.default_language,
-                    links=self._links(),
+        sending: dict[asyncio.Task[tuple[int, outbox.Outcome, bool]], Outbox] = {}
+        rows = [] if self.paused else await self._claim(self.concurrency)
+        try:
+            while True:
+                rendered = await self._render(rows)
+                for row in rows:
+                    task = asyncio.create_task(self._deliver(row, rendered.get(row.id), report))
+                    sending[task] = row
+                if not sending:
+                    return
+                finished, _ = await asyncio.wait(sending, return_when=asyncio.FIRST_COMPLETED)
+                claimed = {task: sending.pop(task) for task in finished}
+                errors = [error for task in finished if (error := task.exception()) is not None]
+                for error in errors:
+                    if not isinstance(error, Exception):
+                        raise error  # the process is going down: nothing more is recorded
+                more = 0 if errors or self.paused else self.concurrency - len(sending)
+                rows = await self._record_and_claim(
+                    [(row, task.result()) for task, row in claimed.items() if not task.exception()],
+                    more,
                 )
-            results = await asyncio.gather(
-                *(self._deliver(row, rendered.get(row.id), report) for row in rows)
+                if errors:
+                    raise errors[0]
+        finally:
+            # Only when something went wrong: what is still being sent is not recorded, and
+            # its rows wait to be taken back, as after a crash.
+            for task in sending:
+                task.cancel()
+            if sending:
+                await asyncio.wait(sending)
+
+    async def _claim(self, limit: int) -> list[Outbox]:
+        async with transaction(self.sessions) as session:
+            return await outbox.claim(session, self.clock, fanout=False, limit=limit)
+
+    async def _render(self, rows: Sequence[Outbox]) -> dict[int, Rendered | str]:
+        if not rows:
+            return {}
+        async with reading(self.sessions) as session:
+            return await delivery.render_wave(
+                session,
+                rows,
+                now=self.clock.now(),
+                coordinators=self.coordinators,
+                default_language=self.default_language,
+                links=self._links(),
             )
-            async with transaction(self.sessions) as session:
-                await outbox.finish_many(session, self.clock, results)
-                # In the same transaction: a card marked sent is also known as the live one.
-                await cards.record_many(session, self.clock, _live_cards(rows, results))
+
+    async def _record_and_claim(
+        self, done: Sequence[tuple[Outbox, tuple[int, outbox.Outcome, bool]]], more: int
+    ) -> list[Outbox]:
+        """Record what was answered and claim up to `more` rows, in one transaction."""
+        rows = [row for row, _result in done]
+        results = [result for _row, result in done]
+        async with transaction(self.sessions) as session:
+            await outbox.finish_many(session, self.clock, results)
+            # In the same transaction: a card marked sent is also known as the live one.
+            await cards.record_many(session, self.clock, _live_cards(rows, results))
+            if more <= 0:
+                return []
+            return await outbox.claim(session, self.clock, fanout=False, limit=more)
 
     def _links(self) -> Links:
         try:
@@ -171,7 +212,7 @@ class Dispatcher:
             report.failed += 1
             return row.id, outbox.Outcome(OutboxStatus.FAILED, "gave up: no answer"), False
         await self.pacer.wait(row.chat_id)
-        if self._paused():
+        if self.paused:
             # Telegram asked us to wait while this one waited its turn: it keeps its place.
             return row.id, outbox.Outcome(OutboxStatus.PENDING, retry_at=self.paused_until), True
         return row.id, await self._send(row, row.chat_id, rendered, report), False
@@ -231,6 +272,9 @@ class Dispatcher:
             report.skipped += 1
             return outbox.Outcome(OutboxStatus.SKIPPED, "message gone")
         if rendered.venue is not None and rendered.edit is None:
+            # A message of its own, within the overall budget (the person's chat may take two
+            # in a row).
+            await self.pacer.wait()
             await self._send_venue(chat_id, rendered.venue)
         report.sent += 1
         return outbox.Outcome(OutboxStatus.SENT, tg_message_id=message_id)
@@ -413,6 +457,9 @@ async def dispatch_job(context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def _run_and_log(dispatcher: Dispatcher) -> None:
     report = await dispatcher.run_once()
+    if dispatcher.paused and dispatcher.paused_until and dispatcher.job_queue:
+        # Go on as soon as Telegram allows, not at the next tick.
+        dispatcher.job_queue.run_once(dispatch_job, dispatcher.paused_until, name=WAKE_JOB_NAME)
     if report.sent or report.failed or report.unreachable:
         log.info(
             "outbox: sent %s, unreachable %s, failed %s, retrying %s",

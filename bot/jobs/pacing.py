@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 import asyncio
+import math
 import time
+from collections import deque
 from collections.abc import Awaitable, Callable
 
 PRIVATE_CHAT_GAP = 1.0  # Telegram: about one message per second to the same person
 GROUP_CHAT_GAP = 3.0  # and twenty a minute to the same group
 
 
-BURST = 3  # sends a late pacer may catch up at once
+BURST = 1  # sends a late pacer may catch up at once
 
 
 class Pacer:
     """Spaces sends 1/rate seconds apart (and per chat further apart), like a token bucket.
 
-    A sender that fell behind (a slow database write) may catch up by at most BURST sends, so
-    no window of one second ever holds more than rate + BURST + 1 sends: keep that under what
-    Telegram's flood control counts (about 30 a second) and it never answers 429.
+    A sender that fell behind may catch up by at most BURST sends. And whatever the schedule
+    said, no second holds more than `rate` sends as they really start: an event loop that
+    stalls (a busy machine) wakes several senders at once, and without this ceiling they
+    would all go together and Telegram, which counts them as they arrive, would answer 429.
     """
 
     def __init__(
@@ -29,11 +32,14 @@ class Pacer:
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
         self.interval = 1.0 / rate
+        self.per_second = max(1, math.floor(rate))
         self._monotonic = monotonic
         self._sleep = sleep
         self._next = 0.0
         self._next_per_chat: dict[int, float] = {}
         self._lock = asyncio.Lock()
+        self._started: deque[float] = deque()  # when the sends of the last second started
+        self._ceiling = asyncio.Lock()
 
     async def wait(self, chat_id: int | None = None) -> None:
         """Return when the next send may start."""
@@ -52,6 +58,19 @@ class Pacer:
             self._next = max(slot, start - BURST * self.interval) + self.interval
         if start > now:
             await self._sleep(start - now)
+        await self._under_ceiling()
+
+    async def _under_ceiling(self) -> None:
+        """Wait, if need be, until fewer than `per_second` sends started in the last second."""
+        async with self._ceiling:
+            while True:
+                now = self._monotonic()
+                while self._started and self._started[0] <= now - 1.0:
+                    self._started.popleft()
+                if len(self._started) < self.per_second:
+                    self._started.append(now)
+                    return
+                await self._sleep(self._started[0] + 1.0 - now)
 
     def _forget(self, now: float) -> None:
         self._next_per_chat = {c: t for c, t in self._next_per_chat.items() if t > now}

@@ -13,6 +13,7 @@ import pytest
 import sqlalchemy as sa
 
 from bot.clock import FakeClock
+from bot.config import Settings
 from bot.services.outbox import CLAIM_LEASE
 from db import migrate
 from db.session import make_sync_engine
@@ -24,8 +25,12 @@ from tests.handlers.network import Member, add_members, schedule
 
 KABUL = ZoneInfo("Asia/Kabul")
 TAPPERS = tuple(Member(6_000_000 + n, ("fa", "ps", "en")[n % 3], f"Member {n}") for n in range(30))
-INVITED = tuple(Member(6_100_000 + n, ("fa", "ps", "en")[n % 3], f"Member {n}") for n in range(20))
-IN_FLIGHT = 4  # SHURA_SEND_CONCURRENCY in the broadcast test
+# The outbox's messages in flight as shipped (SHURA_SEND_CONCURRENCY's default).
+IN_FLIGHT = int(Settings.model_fields["send_concurrency"].default)
+# Enough that some are still waiting when the messages in flight stall.
+INVITED = tuple(
+    Member(6_100_000 + n, ("fa", "ps", "en")[n % 3], f"Member {n}") for n in range(IN_FLIGHT + 10)
+)
 # Far below the two-minute lease a dead run's messages used to wait out.
 RESEND_DEADLINE = 20.0
 ASKER = 1_000_077
@@ -164,7 +169,7 @@ def test_a_bot_killed_in_the_middle_of_a_broadcast_sends_the_rest_at_once_after_
     everyone = {member.tg_user_id for member in INVITED}
     # Five invitations are answered; later ones reach people, but the bot never hears back.
     api.stall_sends_after(5)
-    first = start_bot(SHURA_SEND_CONCURRENCY=str(IN_FLIGHT))
+    first = start_bot()
 
     def invitation_rows(status: str) -> int:
         sql = (
@@ -185,7 +190,7 @@ def test_a_bot_killed_in_the_middle_of_a_broadcast_sends_the_rest_at_once_after_
     assert invitations(api, meeting_id).keys() < everyone, "killed before everyone was invited"
     api.release()
 
-    second = start_bot(SHURA_SEND_CONCURRENCY=str(IN_FLIGHT))
+    second = start_bot()
     second.wait_for(
         "every invitation sent after the restart",
         lambda: invitation_rows("sent") == len(INVITED),

@@ -81,3 +81,58 @@ async def test_concurrent_workers_share_one_budget() -> None:
     assert len(starts) == 20
     for index, start in enumerate(starts):
         assert len([s for s in starts[index:] if s < start + 1.0]) <= 10 + BURST + 1
+
+
+class StallingTime:
+    """Virtual time for many senders at once; `stall` freezes the machine once, so every
+    sender due meanwhile wakes late, at the same moment."""
+
+    def __init__(self) -> None:
+        self.now = 100.0
+        self._sleepers: list[tuple[float, int, asyncio.Future[None]]] = []
+        self._count = 0
+
+    def monotonic(self) -> float:
+        return self.now
+
+    async def sleep(self, seconds: float) -> None:
+        future = asyncio.get_running_loop().create_future()
+        self._count += 1
+        self._sleepers.append((self.now + seconds, self._count, future))
+        await future
+
+    async def run(
+        self, senders: list[asyncio.Task[None]], *, stall_at: float, stall: float
+    ) -> None:
+        stalled = False
+        while not all(task.done() for task in senders):
+            for _ in range(20):
+                await asyncio.sleep(0)  # let every sender reach its next sleep
+            if not self._sleepers:
+                continue
+            self._sleepers.sort()
+            when, _n, future = self._sleepers.pop(0)
+            self.now = max(self.now, when)
+            if not stalled and self.now >= stall_at:
+                stalled = True
+                self.now += stall
+            future.set_result(None)
+
+
+async def test_a_stalled_machine_never_starts_more_than_the_rate_in_one_second() -> None:
+    time = StallingTime()
+    pacer = Pacer(25, monotonic=time.monotonic, sleep=time.sleep)
+    starts: list[float] = []
+
+    async def send(chat_id: int) -> None:
+        await pacer.wait(chat_id)
+        starts.append(time.now)
+
+    senders = [asyncio.create_task(send(chat)) for chat in range(1, 101)]
+    await time.run(senders, stall_at=100.5, stall=0.6)
+
+    assert len(starts) == 100
+    starts.sort()
+    for index, start in enumerate(starts):
+        assert len([s for s in starts[index:] if s < start + 1.0]) <= 25
+    assert starts[-1] - starts[0] < 100 / 25 + 0.6 + 0.2  # the stall costs no more than itself
