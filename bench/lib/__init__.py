@@ -1,0 +1,1 @@
+"""What the benchmarks share: a fake Telegram at a real distance, databases, figures."""

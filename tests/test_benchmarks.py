@@ -1,0 +1,48 @@
+"""The benchmarks still run (on tiny numbers): they print figures, they are not timed tests."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(script: str, *args: str) -> list[str]:
+    env = {name: value for name, value in os.environ.items() if name != "DATABASE_URL"}
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / script), *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    return done.stdout.strip().splitlines()
+
+
+def test_the_invitations_benchmark_runs_and_ends_with_the_rate_ratio() -> None:
+    lines = run(
+        "invitations.py",
+        "--members",
+        "8",
+        "--fanout",
+        "20",
+        "--rtt",
+        "0.01",
+        "--database",
+        "sqlite",
+    )
+    assert re.fullmatch(r"rate_ratio=\d+\.\d{3}", lines[-1]), lines[-1]
+    assert any(line.startswith("sends answered") and "429: " in line for line in lines)
+    assert any(line.startswith("bare PTB baseline") for line in lines)
+
+
+def test_the_startup_benchmark_runs_and_ends_with_the_start_ratio() -> None:
+    lines = run("startup.py", "--rounds", "1", "--rtt", "0", "--imports", "0")
+    assert re.fullmatch(r"start_ratio=\d+\.\d{2}", lines[-1]), lines[-1]
+    assert any(line.startswith("Shura, restart") for line in lines)
