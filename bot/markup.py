@@ -1,14 +1,16 @@
-"""What Telegram gets of our replies: inline keyboards, and long lists cut into messages."""
+"""What Telegram gets of our replies: inline keyboards, long lists cut into messages, and files
+passed on by their Telegram file id."""
 
 from __future__ import annotations
 
 import html
 import re
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from telegram.constants import ParseMode
 
 from bot.i18n import Catalog, Html, Msg
-from bot.presentation import Keyboard, Lines
+from bot.presentation import Keyboard, Lines, SendMedia
 
 
 def markup(catalog: Catalog, lang: str, keyboard: Keyboard | None) -> InlineKeyboardMarkup | None:
@@ -75,3 +77,16 @@ def render_lines(catalog: Catalog, lang: str, reply: Lines, limit: int = TEXT_LI
     texts[0] = head + texts[0]
     texts[-1] = texts[-1] + tail
     return texts
+
+
+async def send_by_file_id(bot: Bot, chat_id: int, media: SendMedia, caption: str | None) -> Message:
+    """A voice note, photo or document by its file id (the bot never downloads it)."""
+    if media.kind == "voice":
+        return await bot.send_voice(
+            chat_id, media.file_id, caption=caption, parse_mode=ParseMode.HTML
+        )
+    if media.kind == "document":
+        return await bot.send_document(
+            chat_id, media.file_id, caption=caption, parse_mode=ParseMode.HTML
+        )
+    return await bot.send_photo(chat_id, media.file_id, caption=caption, parse_mode=ParseMode.HTML)

@@ -174,9 +174,9 @@ class SendImage:
 
 @dataclass(frozen=True)
 class SendMedia:
-    """A voice note or photo someone sent, passed on by its Telegram file id, with a caption."""
+    """A voice note, photo or document passed on by its Telegram file id, with a caption."""
 
-    kind: Literal["voice", "photo"]
+    kind: Literal["voice", "photo", "document"]
     file_id: str
     caption: Msg | None = None
 

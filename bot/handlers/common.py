@@ -20,8 +20,8 @@ from bot.markup import TEXT_LIMIT as TEXT_LIMIT
 from bot.markup import markup as markup
 from bot.markup import plain_text as plain_text
 from bot.markup import render_lines as render_lines
+from bot.markup import send_by_file_id, utf16_len
 from bot.markup import telegram_length as telegram_length
-from bot.markup import utf16_len
 from bot.presentation import ID_MAX, checked_int, keyboard_to_data
 
 # Re-exported: handlers build their buttons from here, as they always have.
@@ -434,15 +434,9 @@ async def send_image(context: Context, chat_id: int, lang: str, image: SendImage
 async def send_media(
     context: Context, chat_id: int, media: SendMedia, caption: str | None
 ) -> Message | None:
-    """Pass on a voice note or photo by its file id (the bot never downloads it)."""
+    """Pass on a voice note, photo or document by its file id (the bot never downloads it)."""
     try:
-        if media.kind == "voice":
-            return await context.bot.send_voice(
-                chat_id, media.file_id, caption=caption, parse_mode=ParseMode.HTML
-            )
-        return await context.bot.send_photo(
-            chat_id, media.file_id, caption=caption, parse_mode=ParseMode.HTML
-        )
+        return await send_by_file_id(context.bot, chat_id, media, caption)
     except Forbidden:
         log.info("chat %s cannot be reached", chat_id)
         return None

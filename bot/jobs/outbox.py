@@ -20,8 +20,9 @@ from telegram.ext import ContextTypes, JobQueue
 from bot import charts
 from bot.clock import Clock
 from bot.i18n import Catalog, to_data
+from bot.jobs.broadcast import StatusMessages
 from bot.jobs.pacing import Pacer
-from bot.markup import markup, render_lines
+from bot.markup import markup, render_lines, send_by_file_id
 from bot.presentation import Lines, Venue, keyboard_to_data
 from bot.services import cards, coordination, delivery, outbox, people
 from bot.services.delivery import Rendered
@@ -83,6 +84,10 @@ class Dispatcher:
         # Charts drawn, by picture: the group and each coordinator reading one language
         # get the same one, drawn once.
         self._charts: dict[str, bytes] = {}
+        # Broadcasts' status messages: progress as their copies are sent, then the report.
+        self.broadcasts = StatusMessages(
+            bot, sessions, clock, catalog, default_language=default_language
+        )
 
     async def run_once(self) -> Report:
         """Send everything that is due now; stops early when Telegram says to wait."""
@@ -90,6 +95,7 @@ class Dispatcher:
         async with self._running:
             await self.expand_due(report)
             await self._send_due(report)
+            await self.broadcasts.update()
         return report
 
     async def expand_due(self, report: Report) -> None:
@@ -152,6 +158,8 @@ class Dispatcher:
                     [(row, task.result()) for task, row in claimed.items() if not task.exception()],
                     more,
                 )
+                if any(row.broadcast_id is not None for row in claimed.values()):
+                    await self.broadcasts.after_sends()
                 if errors:
                     raise errors[0]
         finally:
@@ -285,6 +293,9 @@ class Dispatcher:
         None when the message to edit is gone and nothing replaces it.
         """
         text, buttons = self._final(rendered)
+        if rendered.media is not None:
+            # A photo or document by its file id, the text as its caption.
+            return (await send_by_file_id(self.bot, chat_id, rendered.media, text)).message_id
         if rendered.edit is not None:
             try:
                 if rendered.buttons_only:

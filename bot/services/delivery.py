@@ -22,8 +22,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import charts
 from bot.clock import Clock
 from bot.i18n import Msg, When, from_data, msg, pick_language
-from bot.presentation import Button, Keyboard, Venue, keyboard_from_data
+from bot.presentation import Button, Keyboard, SendMedia, Venue, keyboard_from_data
 from bot.services import agenda, motions, outbox
+from bot.services import broadcast as broadcasts
 from bot.services import summary as summaries
 from bot.services.kinds import Kind
 from bot.services.network import in_network, members_of_approved_orgs
@@ -76,6 +77,8 @@ class Rendered:
     lines: Sequence[Msg] = ()
     # Drawn in the reader's language and sent as a photo after the text (a summary's chart).
     chart: charts.Chart | None = None
+    # A photo or document sent by its file id, with the text as its caption (a broadcast).
+    media: SendMedia | None = None
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,9 @@ class Facts:
 
 
 Loader = Callable[[AsyncSession, Sequence[Outbox], Collection[int]], Awaitable[dict[int, Any]]]
+# The person ids a fan-out not about a meeting expands to, read when it comes due; None when
+# it is no longer to be sent.
+Reach = Callable[[AsyncSession, Outbox, Collection[int]], Awaitable[Any | None]]
 
 
 @dataclass(frozen=True)
@@ -120,6 +126,8 @@ class Delivery:
     after_cancel: bool = False
     # Reads, once per wave, what the kind needs beyond the meeting: by row id, into Facts.extra.
     load: Loader | None = None
+    # A fan-out not about a meeting (a broadcast): its recipients, in place of `recipients`.
+    reach: Reach | None = None
 
 
 # --- who receives a fan-out --------------------------------------------------------------
@@ -394,6 +402,18 @@ def _ballot_open(facts: Facts) -> str | None:
     return motions.ballot_stale(known, facts.now)
 
 
+def _broadcast(facts: Facts) -> Rendered:
+    extra = facts.extra
+    assert isinstance(extra, broadcasts.Facts) and extra.broadcast is not None
+    text, media = broadcasts.notice_message(extra.broadcast)
+    return Rendered(text, None, facts.lang, media=media)
+
+
+def _broadcast_current(facts: Facts) -> str | None:
+    extra = facts.extra
+    return broadcasts.stale(extra if isinstance(extra, broadcasts.Facts) else None)
+
+
 def _result_ready(_facts: Facts) -> str | None:
     return None  # a result is final: worth sending whenever it goes out
 
@@ -511,6 +531,17 @@ REGISTRY: dict[Kind, Delivery] = {
             _summary_wanted,
             load=summaries.summary_facts,
         ),
+        # Expanded to its audience when due; whether each person is still in it is read again
+        # as each copy is sent.
+        Delivery(
+            Kind.BROADCAST,
+            Audience.NETWORK,
+            _broadcast,
+            _broadcast_current,
+            person_key=_per_revision,
+            load=broadcasts.facts,
+            reach=broadcasts.recipients_of,
+        ),
     )
 }
 
@@ -559,12 +590,19 @@ async def expand_part(
     """
     now = clock.now()
     spec = declared(row.kind)
-    assert spec is not None and spec.recipients is not None and spec.person_key is not None, (
-        row.kind
-    )
+    assert spec is not None and spec.person_key is not None, row.kind
     if row.not_after is not None and now >= row.not_after:
         await outbox.finish(session, clock, row.id, outbox.Outcome(OutboxStatus.SKIPPED, "stale"))
         return 0, None
+    if spec.reach is not None:
+        chosen = await spec.reach(session, row, coordinators)
+        if chosen is None:
+            await outbox.finish(
+                session, clock, row.id, outbox.Outcome(OutboxStatus.SKIPPED, "not to be sent")
+            )
+            return 0, None
+        return await _expand_to(session, clock, row, spec, None, chosen, coordinators, after, size)
+    assert spec.recipients is not None, row.kind
     # Locked while the recipients are read: someone joining right now either is already a
     # member when they are read, or finds the meeting invited and is invited on joining.
     meeting = (
@@ -580,8 +618,28 @@ async def expand_part(
             session, clock, row.id, outbox.Outcome(OutboxStatus.SKIPPED, "meeting cancelled")
         )
         return 0, None
+    if spec.kind == Kind.INVITATION and meeting.invited_at is None:
+        meeting.invited_at = now
+    chosen = spec.recipients(meeting.id)
+    return await _expand_to(
+        session, clock, row, spec, meeting.id, chosen, coordinators, after, size
+    )
+
+
+async def _expand_to(
+    session: AsyncSession,
+    clock: Clock,
+    row: Outbox,
+    spec: Delivery,
+    meeting_id: int | None,
+    chosen: Any,
+    coordinators: Collection[int],
+    after: int,
+    size: int | None,
+) -> tuple[int, int | None]:
+    """One part of the copies for `chosen` (a query of person ids) in the network now."""
     people = select(Person.id).where(
-        Person.id.in_(spec.recipients(meeting.id)), in_network(coordinators), Person.id > after
+        Person.id.in_(chosen), in_network(coordinators), Person.id > after
     )
     rest: int | None = None
     if size is not None:
@@ -589,16 +647,19 @@ async def expand_part(
         if after + size < last:
             rest = after + size
             people = people.where(Person.id <= rest)
-    created = await _insert_copies(session, now, row, meeting.id, spec, people)
-    if spec.kind == Kind.INVITATION and meeting.invited_at is None:
-        meeting.invited_at = now
+    created = await _insert_copies(session, clock.now(), row, meeting_id, spec, people)
     if rest is None:
         await outbox.finish(session, clock, row.id, outbox.Outcome(OutboxStatus.SENT))
     return created, rest
 
 
 async def _insert_copies(
-    session: AsyncSession, now: datetime, row: Outbox, meeting_id: int, spec: Delivery, people: Any
+    session: AsyncSession,
+    now: datetime,
+    row: Outbox,
+    meeting_id: int | None,
+    spec: Delivery,
+    people: Any,
 ) -> int:
     """One row per person of `people` (a query of person ids) in a single statement; a copy
     whose key is already there is left alone. Known to have blocked the bot: counted, not
@@ -609,6 +670,7 @@ async def _insert_copies(
             literal(row.kind, String),
             literal(False, Boolean),
             literal(meeting_id, Integer),
+            literal(row.broadcast_id, Integer),
             Person.id,
             Person.tg_user_id,
             _key_of(spec, row),
@@ -630,6 +692,7 @@ async def _insert_copies(
         "kind",
         "fanout",
         "meeting_id",
+        "broadcast_id",
         "person_id",
         "chat_id",
         "dedupe_key",

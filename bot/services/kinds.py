@@ -26,6 +26,7 @@ class Kind(StrEnum):
     ORG_BALLOT = "org-ballot"  # a motion's ballot to each organization's delegate (or admin)
     MOTION_RESULT = "motion-result"  # a closed motion's result, to the coordination group
     SUMMARY = "summary"  # a meeting's outcome summary and chart, to the group and coordinators
+    BROADCAST = "broadcast"  # a coordinator's notice, to each person in its audience
 
 
 # Kinds sent with the answer buttons: each becomes the person's live card of its meeting.

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from bot.clock import Clock
-from bot.services import audit, concerns
+from bot.services import audit, broadcast, concerns
 from bot.services.actor import Actor
 from bot.services.errors import DomainError, NotFound
 from bot.services.rsvp import release_seats
@@ -334,4 +334,5 @@ async def purge_expired(session: AsyncSession, now: datetime, retention: timedel
         .values(payload={})
         .returning(Outbox.id)
     )
+    await broadcast.forget_contents(session, cutoff)
     return Purged(len(dialogs.all()), len(payloads.all()))

@@ -37,6 +37,7 @@ FAN_OUTS = {
     Kind.CARD_EDIT,
     Kind.BALLOT,
     Kind.ORG_BALLOT,
+    Kind.BROADCAST,
 }
 
 
@@ -63,7 +64,8 @@ def test_every_kind_the_services_write_is_declared_and_nothing_else() -> None:
 
 def test_fan_out_kinds_say_who_receives_them_and_each_copys_key() -> None:
     for kind, spec in REGISTRY.items():
-        assert (spec.recipients is not None) == (kind in FAN_OUTS), kind
+        # A fan-out about a meeting names its recipients by meeting; a broadcast, by its row.
+        assert (spec.recipients is not None or spec.reach is not None) == (kind in FAN_OUTS), kind
         assert (spec.person_key is not None) == (kind in FAN_OUTS), kind
         # Every message about a meeting is for the network only.
         # A concern's decision and the digest are about the person's own concern or role.
