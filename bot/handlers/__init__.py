@@ -6,6 +6,7 @@ from telegram.ext import Application, BaseHandler
 
 from bot.handlers import (
     agenda,
+    broadcast,
     checkin,
     commands,
     concerns,
@@ -44,6 +45,7 @@ def register_handlers(application: Application) -> None:  # type: ignore[type-ar
         *agenda.handlers(),
         *concerns.handlers(),
         *checkin.handlers(),
+        *broadcast.handlers(),
         *reports.handlers(),
         *export.handlers(),
         *summary.handlers(),

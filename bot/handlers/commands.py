@@ -9,6 +9,7 @@ from telegram.ext import CommandHandler
 
 from bot.handlers import (
     agenda,
+    broadcast,
     checkin,
     concerns,
     coordinators,
@@ -60,6 +61,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("ballots", COORDINATOR, motions.cmd_ballots),
     Command("proxy", COORDINATOR, proxy.cmd_proxy),
     Command("review", COORDINATOR, concerns.cmd_review),
+    Command("broadcast", COORDINATOR, broadcast.cmd_broadcast),
     Command("attendance", COORDINATOR, reports.cmd_attendance),
     Command("deliveries", COORDINATOR, reports.cmd_deliveries),
     Command("export", COORDINATOR, export.cmd_export),
