@@ -21,6 +21,17 @@ def when(meeting: Meeting) -> When:
     return When(meeting.starts_at, meeting.timezone)
 
 
+TITLE_ON_BUTTON = 30  # characters of a meeting's title on the button that picks it
+
+
+def meeting_button(meeting: Meeting) -> Msg:
+    """The label of a button that picks a meeting: the start of its title, and its date.
+
+    Made by the catalog, so that the title is isolated: a Latin title does not turn a Dari
+    or Pashto label left to right."""
+    return msg("meeting-button", title=meeting.title[:TITLE_ON_BUTTON], when=when(meeting))
+
+
 @dataclass(frozen=True)
 class AgendaLine:
     """One concern of a meeting's agenda as stored when voting closed."""

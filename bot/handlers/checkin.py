@@ -25,7 +25,7 @@ from bot.presentation import NUMBER
 from bot.services import checkin, dialogs, meetings, organizations
 from bot.services.checkin import CheckedIn, Choose
 from bot.services.errors import DomainError
-from bot.views import when
+from bot.views import meeting_button
 from db.models import Dialog, Meeting
 
 CHK = CallbackData("chk")
@@ -96,12 +96,7 @@ async def cmd_checkin(turn: Turn) -> Replies:
     if len(opened) == 1:
         return await _open(turn, opened[0])
     if opened:
-        catalog = turn.runtime.catalog
-        buttons = []
-        for meeting in opened:
-            date = catalog.text(turn.lang, "meeting-short-date", when=when(meeting), plain=True)
-            label = f"{meeting.title[:30]} · {date}"
-            buttons.append([Button(label, CHK.build("mtg", meeting.id))])
+        buttons = [[Button(meeting_button(m), CHK.build("mtg", m.id))] for m in opened]
         return Send(msg("checkin-pick-meeting"), buttons)
     upcoming = await checkin.next_to_open(turn.session, turn.clock, turn.actor, window)
     if upcoming is None:

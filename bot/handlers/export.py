@@ -21,7 +21,7 @@ from bot.presentation import NUMBER
 from bot.services import export, meetings
 from bot.services.errors import DomainError
 from bot.services.export import MEETING_FILES, NETWORK_FILES, Export, ExportFile
-from bot.views import when
+from bot.views import meeting_button, when
 from db.models import Meeting
 
 EXP = CallbackData("exp")
@@ -43,13 +43,6 @@ def _label(file: ExportFile) -> Msg:
     return msg(f"button-export-{file}")
 
 
-def _meeting_label(turn: Turn, meeting: Meeting) -> str:
-    date = turn.runtime.catalog.text(
-        turn.lang, "meeting-short-date", when=when(meeting), plain=True
-    )
-    return f"{meeting.title[:30]} · {date}"
-
-
 def _menu(turn: Turn, meeting: Meeting | None, recent: list[Meeting]) -> tuple[Msg, Keyboard]:
     """The files of the network, then those of one meeting, then the other recent meetings."""
     keyboard: list[list[Button]] = [
@@ -61,7 +54,7 @@ def _menu(turn: Turn, meeting: Meeting | None, recent: list[Meeting]) -> tuple[M
     keyboard += [files[i : i + 2] for i in range(0, len(files), 2)]
     keyboard.append([Button(msg("button-export-all"), EXP.build("all", meeting.id))])
     keyboard += [
-        [Button(_meeting_label(turn, other), EXP.build("m", other.id))]
+        [Button(meeting_button(other), EXP.build("m", other.id))]
         for other in recent
         if other.id != meeting.id
     ]

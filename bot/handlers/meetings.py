@@ -27,7 +27,7 @@ from bot.jobs.series import delivery_plan
 from bot.presentation import NUMBER
 from bot.services import dialogs, meetings
 from bot.services.errors import DomainError
-from bot.views import card, when
+from bot.views import card, meeting_button, when
 from db.models import Dialog, Meeting
 
 MTG = CallbackData("mtg")
@@ -214,11 +214,7 @@ async def pick_meeting(turn: Turn, action: str) -> Meeting | Send:
         raise DomainError("meetings-none")
     if len(upcoming) == 1:
         return upcoming[0]
-    catalog = turn.runtime.catalog
-    buttons = []
-    for meeting in upcoming:
-        date = catalog.text(turn.lang, "meeting-short-date", when=when(meeting), plain=True)
-        buttons.append([Button(f"{meeting.title[:30]} · {date}", MTG.build(action, meeting.id))])
+    buttons = [[Button(meeting_button(m), MTG.build(action, m.id))] for m in upcoming]
     return Send(msg("pick-meeting"), buttons)
 
 

@@ -24,7 +24,7 @@ from bot.markup import markup
 from bot.presentation import NUMBER
 from bot.services import dialogs, meetings, motions
 from bot.services.errors import DomainError
-from bot.views import when
+from bot.views import meeting_button
 from db.models import Dialog, Meeting, Motion, MotionVoters
 
 MO = motions.BALLOT_DATA
@@ -48,11 +48,7 @@ async def cmd_motion(turn: Turn) -> Replies:
         raise DomainError("motion-no-meeting")
     if len(upcoming) == 1:
         return await _begin(turn, upcoming[0])
-    catalog = turn.runtime.catalog
-    buttons = []
-    for meeting in upcoming:
-        date = catalog.text(turn.lang, "meeting-short-date", when=when(meeting), plain=True)
-        buttons.append([Button(f"{meeting.title[:30]} · {date}", MO.build("mtg", meeting.id))])
+    buttons = [[Button(meeting_button(m), MO.build("mtg", m.id))] for m in upcoming]
     return Send(msg("motion-pick-meeting"), buttons)
 
 

@@ -235,7 +235,7 @@ meeting-seats-line = { "" }
     }, { $free } free
 meeting-deadline-line = { "" }
     ⏳ Please answer by { $deadline }
-meeting-short-date = { $when }
+meeting-button = { $title } · { $when }
 rsvp-answer-none = You have not answered yet.
 rsvp-answer-going = Your answer: ✅ Going
 rsvp-answer-maybe = Your answer: 🤔 Maybe

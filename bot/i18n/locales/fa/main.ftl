@@ -226,7 +226,7 @@ meeting-seats-line = { "" }
     🪑 ظرفیت: { $capacity } نفر، { $free } جای خالی
 meeting-deadline-line = { "" }
     ⏳ لطفاً تا { $deadline } جواب بدهید
-meeting-short-date = ‏{ $when }
+meeting-button = ‏{ $title } · { $when }
 rsvp-answer-none = شما هنوز جواب نداده‌اید.
 rsvp-answer-going = جواب شما: ✅ می‌آیم
 rsvp-answer-maybe = جواب شما: 🤔 شاید

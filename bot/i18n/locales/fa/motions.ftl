@@ -46,7 +46,7 @@ motion-line =
 motion-preview =
     <b>این طرح گشوده شود؟</b>
 
-    ❓ { $question }
+    ‏❓ { $question }
     { $options }
     { $voters }
     { $how }
@@ -56,7 +56,7 @@ motion-button-open = گشودن طرح
 motion-opened = ✅ طرح شماره { $id } گشوده شد: { $question }. برگه‌های رأی در حال ارسال است.
 
 motion-ballot =
-    🗳 <b>{ $question }</b>
+    ‏🗳 <b>{ $question }</b>
 
     { $how }
     رأی‌گیری { $closes } بسته می‌شود. تا آن زمان می‌توانید رأی خود را تغییر دهید.

@@ -235,7 +235,7 @@ meeting-seats-line = { "" }
     }، خالي ځایونه: { $free }
 meeting-deadline-line = { "" }
     ⏳ مهرباني وکړئ تر { $deadline } پورې ځواب ورکړئ
-meeting-short-date = ‏{ $when }
+meeting-button = ‏{ $title } · { $when }
 rsvp-answer-none = تاسو لا ځواب نه دی ورکړی.
 rsvp-answer-going = ستاسو ځواب: ✅ راځم
 rsvp-answer-maybe = ستاسو ځواب: 🤔 کېدای شي

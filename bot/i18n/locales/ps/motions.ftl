@@ -46,7 +46,7 @@ motion-line =
 motion-preview =
     <b>دا وړاندیز پرانیستل شي؟</b>
 
-    ❓ { $question }
+    ‏❓ { $question }
     { $options }
     { $voters }
     { $how }
@@ -56,7 +56,7 @@ motion-button-open = وړاندیز پرانیستل
 motion-opened = ✅ وړاندیز شمېره { $id } پرانیستل شو: { $question }. د رایې پاڼې لېږل کېږي.
 
 motion-ballot =
-    🗳 <b>{ $question }</b>
+    ‏🗳 <b>{ $question }</b>
 
     { $how }
     رایه ورکول { $closes } پای ته رسېږي. تر هغه وخته پورې خپله رایه بدلولی شئ.
