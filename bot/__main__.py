@@ -74,21 +74,30 @@ def cmd_run() -> int:
         return EXIT_SETTINGS
     _configure_logging()
     protect_logs(settings.telegram_bot_token.get_secret_value())
+    return asyncio.run(_run(settings))
+
+
+async def _run(settings: Settings) -> int:
     from telegram.error import InvalidToken
 
     from bot.app import build_application
     from db.instance_lock import AlreadyRunning, instance_lock
     from db.migrate import upgrade
 
-    if not asyncio.run(_token_accepted(settings)):
+    application = build_application(settings)
+    # Ask Telegram who we are before anything else, so a wrong token gets a plain answer; the
+    # answer is the bot's own, and the application does not ask again.
+    try:
+        await application.bot.initialize()
+    except InvalidToken:
         print(TOKEN_REFUSED, file=sys.stderr)
+        await application.bot.shutdown()
         return EXIT_SETTINGS
     try:
         # Before migrating: a second process must not touch the schema of a running one.
         with instance_lock(settings.database_url):
             upgrade(settings.database_url)
-            application = build_application(settings)
-            asyncio.run(_serve(application))
+            await _serve(application)
     except AlreadyRunning as error:
         print(ALREADY_RUNNING.format(where=error.where), file=sys.stderr)
         return EXIT_SETTINGS
@@ -96,6 +105,8 @@ def cmd_run() -> int:
         # Revoked while running: say so without a traceback that would print the token.
         print(TOKEN_REFUSED, file=sys.stderr)
         return EXIT_SETTINGS
+    finally:
+        await application.bot.shutdown()
     return 0
 
 
@@ -108,22 +119,6 @@ async def _serve(application: Any) -> None:
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
     await run(application, stop)
-
-
-async def _token_accepted(settings: Settings) -> bool:
-    """Ask Telegram who we are before anything else, so a wrong token gets a plain answer."""
-    from telegram import Bot
-    from telegram.error import InvalidToken
-
-    assert settings.telegram_bot_token is not None
-    bot = Bot(
-        settings.telegram_bot_token.get_secret_value(), base_url=settings.telegram_api_base_url
-    )
-    try:
-        async with bot:
-            return True
-    except InvalidToken:
-        return False
 
 
 def main(argv: list[str] | None = None) -> int:

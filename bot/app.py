@@ -13,7 +13,7 @@ from bot.config import Settings
 from bot.handlers import register_handlers
 from bot.handlers.commands import COMMANDS
 from bot.handlers.errors import NO_COORDINATORS, on_error
-from bot.handlers.menu import menu_names, publish_chat_menu, publish_menus
+from bot.handlers.menu import chat_menu, menu_names, publish_changed, standing_menus
 from bot.i18n import catalog, pick_language
 from bot.jobs import agenda as agenda_jobs
 from bot.jobs import concerns as concern_jobs
@@ -30,7 +30,7 @@ from bot.jobs.retention import retention_job
 from bot.jobs.series import JOB_NAME as ROLL_OVER_JOB
 from bot.jobs.series import roll_over_job
 from bot.runtime import RUNTIME_KEY, Runtime
-from bot.services import outbox, people
+from bot.services import outbox, people, telegram_state
 from bot.services.actor import actor_of
 from db.session import make_engine, make_session_factory, transaction
 
@@ -108,24 +108,28 @@ def runtime(application: ShuraApplication) -> Runtime:
 
 async def _post_init(application: ShuraApplication) -> None:
     rt = runtime(application)
+    settings = rt.settings
     async with transaction(rt.sessions) as session:
         reclaimed = await outbox.reclaim_in_flight(session, rt.clock)
+        known = await people.coordinators(session, settings.coordinators)
+        # The configured coordinators may have changed since the last run.
+        menus = standing_menus(rt.catalog, rt.commands, settings.default_language)
+        for person in known:
+            actor = await actor_of(session, person, settings.coordinators)
+            lang = pick_language(person.language, None, settings.default_language)
+            names = menu_names(rt.commands, actor, "private")
+            menus.append(chat_menu(rt.catalog, person.tg_user_id, lang, names))
+        remembered = await telegram_state.digests(session, [menu.key for menu in menus])
     if reclaimed:
         # At most SHURA_SEND_CONCURRENCY: these may have reached people before the crash.
         log.info("%d message(s) a stopped run was sending will be sent again", reclaimed)
-    await publish_menus(application.bot, rt.catalog, rt.commands, rt.settings.default_language)
-    async with transaction(rt.sessions) as session:
-        known = await people.coordinators(session, rt.settings.coordinators)
-        # The configured coordinators may have changed since the last run.
-        menus = []
-        for person in known:
-            actor = await actor_of(session, person, rt.settings.coordinators)
-            lang = pick_language(person.language, None, rt.settings.default_language)
-            menus.append((person.tg_user_id, lang, menu_names(rt.commands, actor, "private")))
-    if not known and not rt.settings.coordinators:
+    if not known and not settings.coordinators:
         log.warning("%s", NO_COORDINATORS)
-    for tg_user_id, lang, names in menus:
-        await publish_chat_menu(application.bot, rt.catalog, tg_user_id, lang, names)
+    # Only the menus that changed since they were last set, side by side.
+    published = await publish_changed(application.bot, menus, remembered)
+    if published:
+        async with transaction(rt.sessions) as session:
+            await telegram_state.remember(session, rt.clock, published)
     schedule_jobs(application)
 
 

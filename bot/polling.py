@@ -222,13 +222,14 @@ class Intake:
 async def run(application: ShuraApplication, stop: asyncio.Event) -> None:
     """Start the bot, resume what a dead run left, poll until `stop` is set, then stop."""
     async with application:
-        if application.post_init is not None:
-            await application.post_init(application)
+        # Side by side: the start-up work (menus that changed, the outbox a dead run left)
+        # and the removal of a webhook left set elsewhere, which would fail every getUpdates.
+        await asyncio.gather(
+            _post_init(application), application.bot.delete_webhook(drop_pending_updates=False)
+        )
         await application.start()
         intake_ = Intake(application)
         try:
-            # A webhook left set elsewhere would make every getUpdates fail.
-            await application.bot.delete_webhook(drop_pending_updates=False)
             await intake_.resume()
             await intake_.poll(stop)
         finally:
@@ -236,6 +237,11 @@ async def run(application: ShuraApplication, stop: asyncio.Event) -> None:
             await application.stop()
             if application.post_shutdown is not None:
                 await application.post_shutdown(application)
+
+
+async def _post_init(application: ShuraApplication) -> None:
+    if application.post_init is not None:
+        await application.post_init(application)
 
 
 def _parse(payload: dict[str, Any], application: ShuraApplication) -> Update | None:

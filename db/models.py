@@ -707,3 +707,14 @@ class Broadcast(Base):
     created_at: Mapped[datetime]
     sent_at: Mapped[datetime | None]
     finished_at: Mapped[datetime | None]
+
+
+class BotState(Base):
+    """What the bot last told Telegram that Telegram keeps (its command menus): a digest per
+    thing, so a restart repeats only what changed."""
+
+    __tablename__ = "bot_state"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    digest: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[datetime]

@@ -7,13 +7,22 @@ every other feature.
 
 from __future__ import annotations
 
+import asyncio
+import hashlib
+import json
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import Literal
 
-from telegram import Bot, BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeChat
+from telegram import (
+    Bot,
+    BotCommand,
+    BotCommandScope,
+    BotCommandScopeAllGroupChats,
+    BotCommandScopeChat,
+)
 from telegram.error import TelegramError
 
 from bot.handlers.common import Later, TelegramCallback, Turn
@@ -84,28 +93,73 @@ def help_names(commands: Sequence[Command], actor: Actor, chat: Chat) -> list[st
     ]
 
 
-def _bot_commands(catalog: Catalog, lang: str, names: Sequence[str]) -> list[BotCommand]:
-    return [BotCommand(name, catalog.text(lang, f"cmd-{name}", plain=True)) for name in names]
+def _bot_commands(catalog: Catalog, lang: str, names: Sequence[str]) -> tuple[BotCommand, ...]:
+    return tuple(BotCommand(name, catalog.text(lang, f"cmd-{name}", plain=True)) for name in names)
 
 
-async def publish_menus(
-    bot: Bot, catalog: Catalog, commands: Sequence[Command], default_language: str
-) -> None:
+@dataclass(frozen=True)
+class Menu:
+    """One command menu as Telegram keeps it: where it shows, in which language, what it lists."""
+
+    key: str  # what it is remembered by
+    commands: tuple[BotCommand, ...]
+    scope: BotCommandScope | None = None
+    language: str | None = None
+
+    def digest(self, bot_id: int) -> str:
+        """Changes when anything shown changes (or the bot does: another token)."""
+        shown = [[command.command, command.description] for command in self.commands]
+        data = json.dumps([bot_id, self.key, shown], ensure_ascii=False).encode("utf-8")
+        return hashlib.sha256(data).hexdigest()
+
+
+def standing_menus(
+    catalog: Catalog, commands: Sequence[Command], default_language: str
+) -> list[Menu]:
     """The menus of people the bot has no chat menu for: a newcomer's, per app language,
     and the one every group shows."""
     private = menu_names(commands, None, "private")
     group = menu_names(commands, None, "group")
-    await bot.set_my_commands(_bot_commands(catalog, default_language, private))
-    await bot.set_my_commands(
-        _bot_commands(catalog, default_language, group), scope=BotCommandScopeAllGroupChats()
-    )
+    groups = BotCommandScopeAllGroupChats()
+    menus = [
+        Menu("menu:private", _bot_commands(catalog, default_language, private)),
+        Menu("menu:groups", _bot_commands(catalog, default_language, group), groups),
+    ]
     for lang in LANGUAGES:
-        await bot.set_my_commands(_bot_commands(catalog, lang, private), language_code=lang)
-        await bot.set_my_commands(
-            _bot_commands(catalog, lang, group),
-            scope=BotCommandScopeAllGroupChats(),
-            language_code=lang,
+        menus.append(
+            Menu(f"menu:private:{lang}", _bot_commands(catalog, lang, private), None, lang)
         )
+        menus.append(Menu(f"menu:groups:{lang}", _bot_commands(catalog, lang, group), groups, lang))
+    return menus
+
+
+def chat_menu(catalog: Catalog, tg_user_id: int, lang: str, names: Sequence[str]) -> Menu:
+    """One person's menu in their private chat."""
+    scope = BotCommandScopeChat(tg_user_id)
+    return Menu(f"menu:chat:{tg_user_id}", _bot_commands(catalog, lang, names), scope)
+
+
+async def publish_changed(
+    bot: Bot, menus: Sequence[Menu], known: Mapping[str, str]
+) -> dict[str, str]:
+    """Set, side by side, the menus whose digest is not the one `known` remembers; the
+    digests of those Telegram took. A menu refused stays as it was and is tried next time."""
+    changed = [menu for menu in menus if known.get(menu.key) != menu.digest(bot.id)]
+    taken = await asyncio.gather(*(_set(bot, menu) for menu in changed))
+    return {menu.key: menu.digest(bot.id) for menu, ok in zip(changed, taken, strict=True) if ok}
+
+
+async def _set(bot: Bot, menu: Menu) -> bool:
+    try:
+        await bot.set_my_commands(
+            list(menu.commands), scope=menu.scope, language_code=menu.language
+        )
+    except TelegramError as error:
+        # A configured coordinator who has not started the bot has no chat yet (400); the
+        # network may fail too. The bot works without it.
+        log.info("menu %s not set: %s", menu.key, error.message)
+        return False
+    return True
 
 
 async def publish_chat_menu(
@@ -117,7 +171,7 @@ async def publish_chat_menu(
     """
     try:
         await bot.set_my_commands(
-            _bot_commands(catalog, lang, names), scope=BotCommandScopeChat(tg_user_id)
+            list(_bot_commands(catalog, lang, names)), scope=BotCommandScopeChat(tg_user_id)
         )
     except TelegramError as error:
         # Someone who has not started the bot (a configured coordinator) has no chat yet (400),

@@ -1,4 +1,5 @@
-"""the meeting and its outcome: check-ins, decisions and action items, broadcasts, the summary
+"""the meeting and its outcome: check-ins, decisions and action items, broadcasts, the summary;
+and what the bot last told Telegram (bot_state: its command menus)
 
 Revision ID: 0010
 Revises: 0009
@@ -169,8 +170,18 @@ def upgrade() -> None:
             ondelete="CASCADE",
         )
 
+    op.create_table(
+        "bot_state",
+        sa.Column("key", sa.String(length=100), nullable=False),
+        sa.Column("digest", sa.String(length=64), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("key", name=op.f("pk_bot_state")),
+    )
+
 
 def downgrade() -> None:
+    op.drop_table("bot_state")
+
     with op.batch_alter_table("outbox", schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f("fk_outbox_broadcast_id_broadcast"), type_="foreignkey")
         batch_op.drop_index(batch_op.f("ix_outbox_broadcast_id"))
