@@ -84,6 +84,7 @@ class Start:
     seconds: float
     calls: list[str]
     rss_kib: int
+    cpu_seconds: float  # what the process itself spent, less sensitive to a busy machine
 
 
 def environment(base_url: str, database_url: str, source: Path) -> dict[str, str]:
@@ -116,6 +117,15 @@ def rss_kib(pid: int) -> int:
     return 0
 
 
+def cpu_seconds(pid: int) -> float:
+    """User and system time of the process so far."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def timed_start(api: DistantApi, command: list[str], env: dict[str, str], cwd: Path) -> Start:
     """Spawn, wait for the first getUpdates, read the memory, stop it; the figures."""
     with api._arrivals_lock:
@@ -129,6 +139,7 @@ def timed_start(api: DistantApi, command: list[str], env: dict[str, str], cwd: P
                 polled = [at for at, method in api.arrivals if method == "getUpdates"]
                 calls = [method for at, method in api.arrivals if not polled or at < polled[0]]
             if polled:
+                cpu = cpu_seconds(process.pid)
                 break
             if process.poll() is not None or time.perf_counter() - spawned > DEADLINE:
                 output = (cwd / "output.log").read_text(errors="replace")[-3000:]
@@ -144,7 +155,7 @@ def timed_start(api: DistantApi, command: list[str], env: dict[str, str], cwd: P
             process.kill()
             process.wait()
         log.close()
-    return Start(polled[0] - spawned, calls, memory)
+    return Start(polled[0] - spawned, calls, memory, cpu)
 
 
 def import_seconds(source: Path, module: str, times: int) -> float:
@@ -165,8 +176,12 @@ def import_seconds(source: Path, module: str, times: int) -> float:
 
 def summary(starts: list[Start]) -> str:
     seconds = statistics.median(s.seconds for s in starts)
+    cpu = statistics.median(s.cpu_seconds for s in starts)
     memory = statistics.median(s.rss_kib for s in starts) / 1024
-    return f"{seconds * 1000:.0f} ms, {len(starts[-1].calls)} calls, {memory:.0f} MiB"
+    return (
+        f"{seconds * 1000:.0f} ms ({cpu * 1000:.0f} ms of CPU), {len(starts[-1].calls)} calls,"
+        f" {memory:.0f} MiB"
+    )
 
 
 def main() -> None:
@@ -213,9 +228,12 @@ def main() -> None:
             print(f"import {module:<14} {seconds * 1000:.0f} ms")
     memory = statistics.median(s.rss_kib for s in restarts)
     bare_memory = statistics.median(s.rss_kib for s in bares)
+    bare_cpu = statistics.median(s.cpu_seconds for s in bares)
+    restart_cpu = statistics.median(s.cpu_seconds for s in restarts)
     print(
         f"against bare PTB      restart {restart_s / bare_s:.2f}x, first start"
-        f" {first_s / bare_s:.2f}x, memory {memory / max(bare_memory, 1):.2f}x"
+        f" {first_s / bare_s:.2f}x, restart's CPU {restart_cpu / max(bare_cpu, 1e-3):.2f}x,"
+        f" memory {memory / max(bare_memory, 1):.2f}x"
     )
     print(f"start_ratio={restart_s / bare_s:.2f}")
 

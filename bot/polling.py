@@ -10,6 +10,7 @@ handled once, and the replies it decided are kept until they are shown.
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import os
 from collections.abc import Coroutine, Sequence
@@ -231,12 +232,21 @@ async def run(application: ShuraApplication, stop: asyncio.Event) -> None:
         intake_ = Intake(application)
         try:
             await intake_.resume()
+            _collect_garbage_again()
             await intake_.poll(stop)
         finally:
             await intake_.drain(DRAIN_TIMEOUT)
             await application.stop()
             if application.post_shutdown is not None:
                 await application.post_shutdown(application)
+
+
+def _collect_garbage_again() -> None:
+    """`shura run` starts with the garbage collector off (bot.__main__); what start-up made
+    lives as long as the process, so it is set aside, not walked again at every collection."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 async def _post_init(application: ShuraApplication) -> None:

@@ -13,12 +13,12 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from babel import Locale
-from fluent.runtime import FluentBundle, FluentResource
+from fluent.runtime import FluentBundle
 from fluent.runtime.resolver import CurrentEnvironment, Pattern, ResolverEnvironment
 from fluent.runtime.types import FluentFloat, FluentInt, FluentNone, FluentType
 from fluent.runtime.utils import native_to_fluent
+from fluent.syntax import FluentParser
 from fluent.syntax import ast as fluent_ast
-from fluent.syntax import parse as parse_ftl
 from fluent.syntax.visitor import Visitor
 
 from bot.i18n.calendar import (
@@ -203,12 +203,14 @@ class Catalog:
             source = "\n".join(
                 path.read_text(encoding="utf-8") for path in sorted((locales / lang).glob("*.ftl"))
             )
+            # Parsed once, without source positions: the parser is most of the start-up time.
+            resource = FluentParser(with_spans=False).parse(source)
             # Isolation is done per parameter in _resolve: Fluent's would also wrap links.
             bundle = _Bundle([lang], use_isolating=False)
-            bundle.add_resource(FluentResource(source))
+            bundle.add_resource(resource)
             self._bundles[lang] = bundle
             entries: dict[str, fluent_ast.Message] = {}
-            for entry in parse_ftl(source).body:
+            for entry in resource.body:
                 if isinstance(entry, fluent_ast.Message):
                     if entry.id.name in entries:
                         # Two feature files defining one key: the later would win silently.

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-import segno
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -105,6 +104,8 @@ def deep_link(bot_username: str, code: str) -> str:
 
 def qr_png(link: str) -> bytes:
     """The QR code of `link` as a PNG (segno writes it without Pillow)."""
+    import segno  # when a code is first drawn: slow to import, and seldom needed
+
     out = io.BytesIO()
     segno.make(link, error="m", micro=False).save(out, kind="png", scale=QR_SCALE, border=4)
     return out.getvalue()

@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-import icalendar
-
 from db.models import Meeting, MeetingStatus
 
 PRODUCT_ID = "-//Shura//Coordination meetings//EN"
@@ -19,6 +17,8 @@ def uid(meeting: Meeting, domain: str) -> str:
 
 def meeting_ics(meeting: Meeting, *, length: timedelta, now: datetime, domain: str) -> bytes:
     """A calendar file for the meeting in its own time zone, with a VTIMEZONE block."""
+    import icalendar  # when a file is first asked for: it is slow to import, and seldom needed
+
     zone = ZoneInfo(meeting.timezone)
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODUCT_ID)

@@ -97,3 +97,17 @@ def test_the_migrations_build_exactly_what_the_models_describe(empty_database: D
     finally:
         engine.dispose()
     assert differences == []
+
+
+def test_the_newest_revision_is_read_from_the_files_as_alembic_reads_it() -> None:
+    script = ScriptDirectory(str(migrate.MIGRATIONS))
+    assert migrate.head_revision() == script.get_current_head()
+
+
+def test_a_database_is_current_only_at_the_newest_revision(empty_database: Database) -> None:
+    url, schema = empty_database.url, empty_database.schema
+    assert not migrate.is_current(url, schema=schema)
+    migrate.upgrade(url, schema=schema)
+    assert migrate.is_current(url, schema=schema)
+    migrate.downgrade(url, "-1", schema=schema)
+    assert not migrate.is_current(url, schema=schema)
