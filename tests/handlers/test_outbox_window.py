@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 
 from bot.app import runtime
 from bot.clock import FakeClock
+from bot.jobs import outbox as outbox_jobs
 from db.models import Outbox, OutboxStatus
 from db.session import reading
 from tests.conftest import Database
@@ -111,3 +112,20 @@ async def test_an_answer_lets_the_next_message_start_while_the_others_still_wait
     assert set(invitations(api).values()) == {1}
     assert len(invitations(api)) == len(MEMBERS)
     api.assert_no_problems()
+
+
+async def test_a_run_stopped_by_flood_control_wakes_again_when_the_wait_is_over(
+    bot: Harness,
+) -> None:
+    await add_members(bot, MEMBERS[:2])
+    bot.auto_dispatch = False
+    await schedule(bot, "2026-12-03 10:00")
+    bot.api.fail_next(
+        "sendMessage", error_code=429, description="Too Many Requests: retry after 7", retry_after=7
+    )
+    dispatcher = runtime(bot.app).dispatcher
+    await outbox_jobs._run_and_log(dispatcher)
+
+    assert dispatcher.paused and dispatcher.paused_until is not None
+    wakes = bot.app.job_queue.get_jobs_by_name(outbox_jobs.WAKE_JOB_NAME)  # type: ignore[union-attr]
+    assert dispatcher.paused_until in [wake.job.trigger.run_date for wake in wakes]
