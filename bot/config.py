@@ -60,6 +60,8 @@ class Settings(BaseSettings):
     concern_link_retention: timedelta = Field(
         default=timedelta(days=7), alias="SHURA_CONCERN_LINK_RETENTION"
     )
+    # An action item's owner is reminded this long before 09:00 on its due day.
+    action_reminder: timedelta = Field(default=timedelta(days=2), alias="SHURA_ACTION_REMINDER")
 
     @field_validator(
         "invitation_lead",
@@ -69,6 +71,7 @@ class Settings(BaseSettings):
         "summary_delay",
         "retention",
         "concern_link_retention",
+        "action_reminder",
         mode="before",
     )
     @classmethod

@@ -23,7 +23,7 @@ from bot import charts
 from bot.clock import Clock
 from bot.i18n import Msg, When, from_data, msg, pick_language
 from bot.presentation import Button, Keyboard, SendMedia, Venue, keyboard_from_data
-from bot.services import agenda, motions, outbox
+from bot.services import agenda, motions, outbox, outcome
 from bot.services import broadcast as broadcasts
 from bot.services import summary as summaries
 from bot.services.kinds import Kind
@@ -431,6 +431,16 @@ def _summary_wanted(facts: Facts) -> str | None:
     return summaries.summary_stale(extra if isinstance(extra, summaries.SummaryFacts) else None)
 
 
+def _action_due(facts: Facts) -> Rendered:
+    assert isinstance(facts.extra, outcome.ReminderFacts)
+    return Rendered(outcome.reminder_message(facts.extra), None, facts.lang)
+
+
+def _action_still_due(facts: Facts) -> str | None:
+    known = facts.extra if isinstance(facts.extra, outcome.ReminderFacts) else None
+    return outcome.reminder_stale(known, facts.row.payload)
+
+
 # --- the registry ----------------------------------------------------------------------------
 
 REGISTRY: dict[Kind, Delivery] = {
@@ -541,6 +551,16 @@ REGISTRY: dict[Kind, Delivery] = {
             person_key=_per_revision,
             load=broadcasts.facts,
             reach=broadcasts.recipients_of,
+        ),
+        # To the owner organization's admins and delegate as they are when it comes due.
+        Delivery(
+            Kind.ACTION_DUE,
+            Audience.NETWORK,
+            _action_due,
+            _action_still_due,
+            person_key=_per_revision,
+            load=outcome.reminder_facts,
+            reach=outcome.owner_voices,
         ),
     )
 }

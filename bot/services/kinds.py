@@ -27,6 +27,7 @@ class Kind(StrEnum):
     MOTION_RESULT = "motion-result"  # a closed motion's result, to the coordination group
     SUMMARY = "summary"  # a meeting's outcome summary and chart, to the group and coordinators
     BROADCAST = "broadcast"  # a coordinator's notice, to each person in its audience
+    ACTION_DUE = "action-due"  # an action item's owner is reminded before it is due
 
 
 # Kinds sent with the answer buttons: each becomes the person's live card of its meeting.

@@ -38,6 +38,7 @@ FAN_OUTS = {
     Kind.BALLOT,
     Kind.ORG_BALLOT,
     Kind.BROADCAST,
+    Kind.ACTION_DUE,
 }
 
 
