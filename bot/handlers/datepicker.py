@@ -1,6 +1,8 @@
 """The date picker's buttons: months back and forth, a day, an hour, the minutes.
 
-A conversation that asks for a date declares what to do with the picked time (`picks`);
+A conversation that asks for a date declares what to do with the picked time (`picks`), or,
+when it needs a day alone (a due date), with the picked day and the question above the days
+(`picks_day`);
 the picker checks each pressed button on its own (forged months, days gone by, times that
 passed) and the stored dialog keeps the day chosen, so a half-picked date survives a restart.
 """
@@ -8,6 +10,7 @@ passed) and the stored dialog keeps the day chosen, so a half-picked date surviv
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -40,6 +43,16 @@ from db.models import Dialog
 Picked = Callable[[Turn, Dialog, datetime], Awaitable[Replies]]
 _TARGETS: dict[tuple[str, str], Picked] = {}
 DAY_KEY = "picker_day"
+PickedDay = Callable[[Turn, Dialog, date], Awaitable[Replies]]
+
+
+@dataclass(frozen=True)
+class _DayTarget:
+    done: PickedDay
+    question: Callable[[Dialog], Msg]
+
+
+_DAYS: dict[tuple[str, str], _DayTarget] = {}
 
 
 def picks(flow: str, step: str) -> Callable[[Picked], Picked]:
@@ -47,6 +60,19 @@ def picks(flow: str, step: str) -> Callable[[Picked], Picked]:
 
     def register(done: Picked) -> Picked:
         _TARGETS[(flow, step)] = done
+        return done
+
+    return register
+
+
+def picks_day(
+    flow: str, step: str, question: Callable[[Dialog], Msg]
+) -> Callable[[PickedDay], PickedDay]:
+    """Register what conversation `flow` does with a day picked at its `step`, no time asked,
+    and the question shown above the days."""
+
+    def register(done: PickedDay) -> PickedDay:
+        _DAYS[(flow, step)] = _DayTarget(done, question)
         return done
 
     return register
@@ -71,12 +97,32 @@ def ask(turn: Turn) -> Send:
     return Send(prompt(turn), month_grid(month, turn.lang, today))
 
 
-async def _picking(turn: Turn) -> tuple[Dialog, Picked]:
-    """The person's conversation, if it is waiting for a date; else the button is stale."""
+def ask_day(turn: Turn, dialog: Dialog) -> Send:
+    """The question for a day alone (a due date), with this month's days to tap."""
+    today = _local_now(turn).date()
+    month = Month.of(today, calendar_for(turn.lang))
+    question = _DAYS[(dialog.flow, dialog.step)].question(dialog)
+    return Send(question, month_grid(month, turn.lang, today))
+
+
+async def _waiting(turn: Turn) -> Dialog:
+    """The person's conversation, if it is waiting for a date or a day; else the button is
+    stale."""
     turn.actor.require_coordinator()
     dialog = await dialogs.current(turn.session, turn.person)
-    done = _TARGETS.get((dialog.flow, dialog.step)) if dialog is not None else None
-    if dialog is None or done is None:
+    waiting = dialog is not None and (
+        (dialog.flow, dialog.step) in _TARGETS or (dialog.flow, dialog.step) in _DAYS
+    )
+    if dialog is None or not waiting:
+        raise DomainError("error-stale-button")
+    return dialog
+
+
+async def _picking(turn: Turn) -> tuple[Dialog, Picked]:
+    """The person's conversation, if it is waiting for a date and time."""
+    dialog = await _waiting(turn)
+    done = _TARGETS.get((dialog.flow, dialog.step))
+    if done is None:  # a day alone was asked for: there are no hours to pick
         raise DomainError("error-stale-button")
     return dialog, done
 
@@ -102,23 +148,28 @@ def _noon(day: date) -> datetime:
 
 @handler()
 async def on_month(turn: Turn) -> Replies:
-    await _picking(turn)
+    dialog = await _waiting(turn)
+    target = _DAYS.get((dialog.flow, dialog.step))
     year = turn.int_group(2, low=1, high=9999)
     month = Month(turn.group(1), year, turn.int_group(3, low=1, high=12))
     today = _local_now(turn).date()
     if not month_in_range(month, today):
         raise DomainError("error-stale-button")
-    return Edit(prompt(turn), month_grid(month, turn.lang, today))
+    question = target.question(dialog) if target is not None else prompt(turn)
+    return Edit(question, month_grid(month, turn.lang, today))
 
 
 @handler()
 async def on_day(turn: Turn) -> Replies:
-    dialog, _done = await _picking(turn)
+    dialog = await _waiting(turn)
     day, now = parse_day(turn.group(1)), _local_now(turn)
     if day < now.date():
         raise DomainError("picker-day-past")
     if day > last_day(now.date()):
         raise DomainError("error-stale-button")
+    target = _DAYS.get((dialog.flow, dialog.step))
+    if target is not None:
+        return await target.done(turn, dialog, day)
     keyboard = hour_grid(day, turn.lang, now)
     if len(keyboard) == 1:  # only the way back: today, and too late for any time
         raise DomainError("picker-day-past")

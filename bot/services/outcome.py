@@ -65,6 +65,7 @@ class Added:
 
     item: ActionItem
     reminds_at: datetime | None = None
+    owner_name: str | None = None
 
 
 def clean_text(text: str | None) -> str:
@@ -178,7 +179,8 @@ async def add_action(
         owner_id=organization.id,
         due_on=due_on,
     )
-    return Added(item, await _queue_reminder(session, clock, item, meeting, lead))
+    reminds_at = await _queue_reminder(session, clock, item, meeting, lead)
+    return Added(item, reminds_at, organization.name)
 
 
 async def _add(

@@ -10,11 +10,13 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import FakeClock
-from bot.i18n import catalog
-from bot.services import delivery, outcome
+from bot.handlers.common import TEXT_LIMIT, Lines, render_lines
+from bot.i18n import LANGUAGES, RIGHT_TO_LEFT, catalog, msg
+from bot.services import delivery, meetings, outcome
 from bot.services.delivery import Rendered
 from bot.services.errors import DomainError, NotAllowed, NotFound
 from bot.services.kinds import Kind
+from bot.services.text import NAME_LIMIT
 from db.models import (
     ActionItem,
     AuditLog,
@@ -28,6 +30,7 @@ from db.models import (
     Person,
 )
 from tests.factories import act, make_org, make_person
+from tests.unit import test_catalog_limits as limits
 from tests.unit.meeting_factories import (
     fan_out,
     make_coordinator,
@@ -35,6 +38,7 @@ from tests.unit.meeting_factories import (
     outbox_rows,
     recipients_of,
 )
+from tests.unit.test_bidi import problems
 
 LEAD = timedelta(days=2)
 # The clock starts on 1 December 2026, 08:00 UTC (12:30 in Kabul); the meeting starts an
@@ -366,3 +370,55 @@ async def test_a_reminder_is_not_sent_after_its_due_day(
     clock.set(DAY_ENDS)
     assert await fan_out(session, clock) == 0
     assert await recipients_of(session, Kind.ACTION_DUE) == []
+
+
+# --- what the messages look like at their longest --------------------------------------------
+
+LONGEST_DAY = outcome.day_shown(date(2031, 9, 30))
+
+
+def _longest(lang: str, key: str) -> list[str]:
+    """The message as sent, with the longest values people and the calendar can put in it."""
+    line = msg(
+        "outcome-action-line",
+        number=limits.BIG,
+        text=limits.typed(outcome.TEXT_LIMIT),
+        owner=limits.typed(NAME_LIMIT),
+        due=LONGEST_DAY,
+    )
+    title = limits.typed(meetings.TITLE_LIMIT)
+    if key == "outcome-view":
+        frame = msg("outcome-view", title=title, when=limits.WHEN)
+        return render_lines(catalog(), lang, Lines(frame, [msg("outcome-actions"), *[line] * 60]))
+    params: dict[str, object] = {
+        "line": line,
+        "text": limits.typed(outcome.TEXT_LIMIT),
+        "owner": limits.typed(NAME_LIMIT),
+        "due": LONGEST_DAY,
+        "reminds": limits.WHEN,
+        "title": title,
+        "limit": outcome.TEXT_LIMIT,
+        "number": limits.BIG,
+        "when": limits.WHEN,
+        "meeting": msg("outcome-reminder-meeting", title=title, when=LONGEST_DAY),
+    }
+    wanted = {name: params[name] for name in catalog().variables(lang, key)}
+    return [catalog().render(lang, msg(key, **wanted))]
+
+
+OUTCOME_KEYS = sorted(key for key in catalog().keys("en") if key.startswith("outcome-"))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_longest_outcome_messages_fit_in_telegram_and_read_right_to_left(lang: str) -> None:
+    too_long, broken, misread = [], [], []
+    for key in OUTCOME_KEYS:
+        for text in _longest(lang, key):
+            if limits.telegram_length(text) > TEXT_LIMIT:
+                too_long.append(key)
+            if "{???}" in text:
+                broken.append(key)
+            if lang in RIGHT_TO_LEFT and problems(text):
+                misread.append((key, problems(text)))
+    assert (too_long, broken, misread) == ([], [], [])
+    assert len(_longest(lang, "outcome-view")) > 1  # a long record is split between lines
