@@ -363,6 +363,18 @@ async def test_a_changed_due_date_makes_the_old_reminder_stale(
     assert reminders[scene.admin.id] == "due date changed"
 
 
+async def test_a_reminder_whose_item_changed_before_it_came_due_reaches_nobody(
+    session: AsyncSession, clock: FakeClock, scene: Scene
+) -> None:
+    added = await _action(session, clock, scene)
+    added.item.due_on = date(2026, 12, 20)
+    await session.flush()
+    clock.set(REMINDS_AT)
+    assert await fan_out(session, clock) == 0
+    (row,) = await outbox_rows(session, kind=Kind.ACTION_DUE)
+    assert row.status == OutboxStatus.SKIPPED
+
+
 async def test_a_reminder_is_not_sent_after_its_due_day(
     session: AsyncSession, clock: FakeClock, scene: Scene
 ) -> None:
