@@ -26,7 +26,7 @@ from bot.i18n import Msg, When, msg
 from bot.presentation import NUMBER
 from bot.services import dialogs, outcome
 from bot.services.errors import DomainError
-from bot.views import first_words, when
+from bot.views import first_words, meeting_button, when
 from db.models import Dialog, Meeting, OutcomeKind
 
 OC = CallbackData("oc")
@@ -113,11 +113,7 @@ async def on_show(turn: Turn) -> Replies:
 @handler()
 async def on_meetings(turn: Turn) -> Replies:
     recent = await outcome.recent_meetings(turn.session, turn.clock, turn.actor)
-    catalog = turn.runtime.catalog
-    rows = []
-    for meeting in recent:
-        day = catalog.text(turn.lang, "meeting-short-date", when=when(meeting), plain=True)
-        rows.append([Button(f"{meeting.title[:30]} · {day}", OC.build("m", meeting.id))])
+    rows = [[Button(meeting_button(m), OC.build("m", m.id))] for m in recent]
     return Edit(msg("outcome-pick-meeting"), rows)
 
 
