@@ -40,7 +40,7 @@ from bot.presentation import SendMedia as SendMedia
 from bot.presentation import Toast as Toast
 from bot.runtime import RUNTIME_KEY, Runtime
 from bot.services import cards, intake, people
-from bot.services.actor import Actor, actor_of
+from bot.services.actor import Actor
 from bot.services.errors import DomainError
 from db.models import Person
 from db.session import transaction
@@ -173,7 +173,7 @@ def handler(
                         # Telegram sent it again after a crash, or it was replayed at start.
                         log.info("update %s was handled before", update.update_id)
                         return
-                    person = await people.person_for_update(
+                    actor = await people.actor_for_update(
                         session,
                         runtime.clock,
                         user,
@@ -181,13 +181,12 @@ def handler(
                         configured=settings.coordinators,
                     )
                     lang = pick_language(
-                        person.language, user.language_code, settings.default_language
+                        actor.person.language, user.language_code, settings.default_language
                     )
                     mismatch = _chat_mismatch(update, where)
                     if mismatch is not None:
                         replies = [mismatch]
                     else:
-                        actor = await actor_of(session, person, settings.coordinators)
                         turn = Turn(
                             update,
                             context,

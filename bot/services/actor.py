@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -77,20 +78,38 @@ def is_coordinator(person: Person, configured: Collection[int]) -> bool:
     return person.tg_user_id in configured or person.is_coordinator
 
 
+# A seat as a query gives it: (organization id, organization name, role, delegate).
+SEAT_COLUMNS = (
+    Membership.organization_id,
+    Organization.name,
+    Membership.role,
+    Membership.is_delegate,
+)
+
+
+def actor_from(
+    person: Person, configured: Collection[int], seats: Iterable[Sequence[Any]]
+) -> Actor:
+    """The actor from rows of SEAT_COLUMNS; a row with no organization name is no seat."""
+    return Actor(
+        person,
+        is_coordinator(person, configured),
+        tuple(
+            Seat(org_id, name, role == MemberRole.ADMIN, bool(delegate))
+            for org_id, name, role, delegate in seats
+            if name is not None
+        ),
+    )
+
+
 async def actor_of(session: AsyncSession, person: Person, configured: Collection[int]) -> Actor:
     """The actor for `person`, from their current memberships of approved organizations."""
     if person.id is None:  # not stored (someone only seen in a group): no memberships
         return Actor(person, is_coordinator(person, configured))
     rows = await session.execute(
-        select(
-            Membership.organization_id, Organization.name, Membership.role, Membership.is_delegate
-        )
+        select(*SEAT_COLUMNS)
         .join(Organization, Organization.id == Membership.organization_id)
         .where(Membership.person_id == person.id, Organization.status == OrgStatus.APPROVED)
         .order_by(Organization.name, Organization.id)
     )
-    seats = tuple(
-        Seat(org_id, name, role == MemberRole.ADMIN, bool(delegate))
-        for org_id, name, role, delegate in rows
-    )
-    return Actor(person, is_coordinator(person, configured), seats)
+    return actor_from(person, configured, rows)

@@ -6,15 +6,16 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, bindparam, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import Clock
 from bot.i18n import LANGUAGES
 from bot.i18n.calendar import normalize_digits
 from bot.services import outbox
+from bot.services.actor import SEAT_COLUMNS, Actor, actor_from
 from bot.services.errors import DomainError
-from db.models import Person
+from db.models import Membership, Organization, OrgStatus, Person
 from db.queries import insert_or_ignore
 
 
@@ -27,6 +28,53 @@ class TelegramUser:
     last_name: str | None = None
     username: str | None = None
     language_code: str | None = None
+
+
+# The person behind an update and their seats, in one query. The person's row stays locked
+# until the update is handled: one person's updates (two quick answers in a conversation, a
+# double tap) take turns instead of overwriting each other. (SQLite has one writer anyway.)
+_PERSON_AND_SEATS = (
+    select(Person, *SEAT_COLUMNS)
+    .outerjoin(Membership, Membership.person_id == Person.id)
+    .outerjoin(
+        Organization,
+        and_(
+            Organization.id == Membership.organization_id,
+            Organization.status == OrgStatus.APPROVED,
+        ),
+    )
+    .where(Person.tg_user_id == bindparam("tg_user_id"))
+    .order_by(Organization.name, Organization.id)
+    .with_for_update(of=Person)
+)
+
+
+async def actor_for_update(
+    session: AsyncSession,
+    clock: Clock,
+    user: TelegramUser,
+    *,
+    in_private_chat: bool,
+    configured: Collection[int],
+) -> Actor:
+    """Who sent an update; a person is recorded only when they write to the bot in private.
+
+    A known person is read, not written: their row changes only when Telegram tells
+    something new about them. Group chatter is not stored: someone the bot does not know yet
+    who speaks in a group gets a person that lives for this update only (a configured
+    coordinator binding a group is the one exception: they act for the network).
+    """
+    rows = (await session.execute(_PERSON_AND_SEATS, {"tg_user_id": user.tg_user_id})).all()
+    recorded = in_private_chat or user.tg_user_id in configured
+    if not rows:
+        if not recorded:
+            return actor_from(_passer_by(clock, user), configured, [])
+        person = await ensure_person(session, clock, user, in_private_chat=in_private_chat)
+        return actor_from(person, configured, [])
+    person = rows[0][0]
+    if recorded:
+        await _update(session, clock, person, user, in_private_chat=in_private_chat)
+    return actor_from(person, configured, (row[1:] for row in rows))
 
 
 async def ensure_person(
@@ -49,13 +97,25 @@ async def ensure_person(
             },
         )
     )
-    # Locked until the update is handled: one person's updates (two quick answers in a
-    # conversation, a double tap) take turns instead of overwriting each other.
+    # Two first updates at once meet at the unique tg_user_id: one row, and they take turns.
     person = (
         await session.execute(
             select(Person).where(Person.tg_user_id == user.tg_user_id).with_for_update()
         )
     ).scalar_one()
+    await _update(session, clock, person, user, in_private_chat=in_private_chat)
+    return person
+
+
+async def _update(
+    session: AsyncSession,
+    clock: Clock,
+    person: Person,
+    user: TelegramUser,
+    *,
+    in_private_chat: bool,
+) -> None:
+    """What Telegram says about the person now; the row is written only if something changed."""
     if person.first_name != user.first_name[:255]:
         person.first_name = user.first_name[:255]
     if person.last_name != user.last_name:
@@ -67,32 +127,9 @@ async def ensure_person(
         # be delivered and is still useful goes out now.
         person.reachable = True
         await outbox.retry_unreachable(session, clock, person.id)
-    return person
 
 
-async def person_for_update(
-    session: AsyncSession,
-    clock: Clock,
-    user: TelegramUser,
-    *,
-    in_private_chat: bool,
-    configured: Collection[int],
-) -> Person:
-    """The person behind an update; recorded only when they write to the bot in private.
-
-    Group chatter is not stored: someone the bot does not know yet who speaks in a group
-    gets a person that lives for this update only (a configured coordinator binding a group
-    is the one exception: they act for the network).
-    """
-    if in_private_chat or user.tg_user_id in configured:
-        return await ensure_person(session, clock, user, in_private_chat=in_private_chat)
-    known = (
-        await session.execute(
-            select(Person).where(Person.tg_user_id == user.tg_user_id).with_for_update()
-        )
-    ).scalar_one_or_none()
-    if known is not None:
-        return known
+def _passer_by(clock: Clock, user: TelegramUser) -> Person:
     return Person(
         tg_user_id=user.tg_user_id,
         first_name=user.first_name[:255],
