@@ -30,7 +30,7 @@ async def card_reply(turn: Turn, meeting: Meeting, kind: str = "next-meeting") -
         answer,
         position,
         kind=kind,
-        seats_taken=await rsvp.seats_taken(turn.session, meeting.id),
+        seats_taken=await rsvp.seats_shown(turn.session, meeting),
         links=links(turn),
     )
     return Send(text, buttons, card=meeting.id)
@@ -74,7 +74,7 @@ async def on_answer(turn: Turn) -> Replies:
         result.rsvp,
         result.waitlist_position,
         kind="rsvp-card",
-        seats_taken=await rsvp.seats_taken(turn.session, result.meeting.id),
+        seats_taken=result.seats_taken,
         links=links(turn),
     )
     replies: list[Reply] = [toast, Edit(text, buttons)]
@@ -91,7 +91,7 @@ async def on_withdraw(turn: Turn) -> Replies:
         None,
         None,
         kind="rsvp-card",
-        seats_taken=await rsvp.seats_taken(turn.session, meeting.id),
+        seats_taken=await rsvp.seats_shown(turn.session, meeting),
         links=links(turn),
     )
     replies: list[Reply] = [Toast(msg("rsvp-withdrawn")), Edit(text, buttons)]

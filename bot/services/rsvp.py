@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from datetime import datetime
+from typing import cast
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import Executable, Table, and_, bindparam, func, null, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import Clock
@@ -23,7 +26,6 @@ from db.models import (
     Rsvp,
     RsvpAnswer,
 )
-from db.queries import insert_or_ignore
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,8 @@ class RsvpResult:
     changed: bool
     waitlist_position: int | None
     promoted: list[Person] = field(default_factory=list)
+    # Seats given now, for the card's "seats left"; None when the meeting has no capacity.
+    seats_taken: int | None = None
 
 
 def parse_answer(value: str) -> RsvpAnswer:
@@ -50,6 +54,13 @@ NOTE_LIMIT = 200
 async def seats_taken(session: AsyncSession, meeting_id: int) -> int:
     """Seats given now (Going and not waiting), for the card's "seats left"."""
     return await _seats_taken(session, meeting_id)
+
+
+async def seats_shown(session: AsyncSession, meeting: Meeting) -> int | None:
+    """Seats given now, counted only when the meeting has a capacity (the card shows no other)."""
+    if meeting.capacity is None:
+        return None
+    return await _seats_taken(session, meeting.id)
 
 
 async def _seats_taken(session: AsyncSession, meeting_id: int) -> int:
@@ -87,6 +98,65 @@ async def current(session: AsyncSession, person: Person, meeting_id: int) -> Rsv
     ).scalar_one_or_none()
 
 
+def _answer(dialect: str) -> Executable:
+    table = cast(Table, Rsvp.__table__)
+    upsert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    statement = upsert(table).values(
+        meeting_id=bindparam("meeting_id"),
+        person_id=bindparam("person_id"),
+        answer=bindparam("answer"),
+        waitlisted=bindparam("waitlisted"),
+        going_since=bindparam("going_since"),
+        answered_at=bindparam("now"),
+        note=null(),
+    )
+    new = statement.excluded
+    upserted = statement.on_conflict_do_update(
+        index_elements=["meeting_id", "person_id"],
+        # A note goes with Can't go, and a new answer says something else.
+        set_={
+            "answer": new.answer,
+            "waitlisted": new.waitlisted,
+            "going_since": new.going_since,
+            "answered_at": new.answered_at,
+            "note": null(),
+        },
+        where=table.c.answer != new.answer,
+    ).returning(*table.c)
+    # Loaded as an Rsvp from a Core statement: the ORM's bulk INSERT path costs more.
+    return select(Rsvp).from_statement(upserted)
+
+
+# Built once: every tap on an invitation runs it.
+_ANSWER = {dialect: _answer(dialect) for dialect in ("postgresql", "sqlite")}
+
+
+async def _record_answer(
+    session: AsyncSession,
+    meeting: Meeting,
+    person: Person,
+    answer: RsvpAnswer,
+    now: datetime,
+    *,
+    waitlisted: bool,
+) -> Rsvp | None:
+    """Insert or change the answer in one statement; None when it already was this answer.
+
+    Two taps at once from the same person meet at the unique constraint: one row, never two.
+    """
+    values = {
+        "meeting_id": meeting.id,
+        "person_id": person.id,
+        "answer": answer,
+        "waitlisted": waitlisted,
+        "going_since": now if answer == RsvpAnswer.GOING else None,
+        "now": now,
+    }
+    statement = _ANSWER[session.get_bind().dialect.name]
+    found = await session.scalars(statement, values, execution_options={"populate_existing": True})
+    return found.one_or_none()
+
+
 async def record(
     session: AsyncSession,
     clock: Clock,
@@ -104,48 +174,32 @@ async def record(
     ensure_open(meeting, now)
     if meeting.rsvp_deadline is not None and now > meeting.rsvp_deadline:
         raise DomainError("rsvp-closed", title=meeting.title)
-    # Two taps at once from the same person meet at the unique constraint: one row, never two.
-    inserted = await session.execute(
-        insert_or_ignore(
-            session,
-            Rsvp,
-            ["meeting_id", "person_id"],
-            {
-                "meeting_id": meeting.id,
-                "person_id": person.id,
-                "answer": answer,
-                "waitlisted": False,
-                "going_since": None,
-                "answered_at": now,
-            },
-        ).returning(Rsvp.id)
+    if meeting.capacity is None:
+        # No seats to count and nobody waiting (clearing the capacity gave everyone a seat).
+        changed = await _record_answer(session, meeting, person, answer, now, waitlisted=False)
+        if changed is not None:
+            return RsvpResult(meeting, changed, True, None)
+        same = await current(session, person, meeting.id)
+        assert same is not None
+        return RsvpResult(meeting, same, False, await waitlist_position(session, same))
+    before = await current(session, person, meeting.id)
+    if before is not None and before.answer == answer:
+        position = await waitlist_position(session, before)
+        taken = await _seats_taken(session, meeting.id)
+        return RsvpResult(meeting, before, False, position, seats_taken=taken)
+    held_seat = before is not None and before.answer == RsvpAnswer.GOING and not before.waitlisted
+    # A new Going answer holds no seat yet: it waits when the others took them all.
+    full = (
+        answer == RsvpAnswer.GOING and await _seats_taken(session, meeting.id) >= meeting.capacity
     )
-    # RETURNING, not rowcount, which psycopg reports as -1 here (see outbox.enqueue).
-    created = inserted.first() is not None
-    rsvp = (
-        await session.execute(
-            select(Rsvp)
-            .where(Rsvp.meeting_id == meeting.id, Rsvp.person_id == person.id)
-            .execution_options(populate_existing=True)
-        )
-    ).scalar_one()
-    if not created and rsvp.answer == answer:
-        return RsvpResult(meeting, rsvp, False, await waitlist_position(session, rsvp))
-    held_seat = not created and rsvp.answer == RsvpAnswer.GOING and not rsvp.waitlisted
-    rsvp.answer = answer
-    rsvp.answered_at = now
-    rsvp.note = None  # a note goes with Can't go, and a new answer says something else
-    rsvp.waitlisted = False
-    rsvp.going_since = now if answer == RsvpAnswer.GOING else None
-    await session.flush()
-    if answer == RsvpAnswer.GOING and meeting.capacity is not None:
-        # This answer already counts among the seats; over capacity means it waits.
-        rsvp.waitlisted = await _seats_taken(session, meeting.id) > meeting.capacity
-        await session.flush()
+    rsvp = await _record_answer(session, meeting, person, answer, now, waitlisted=full)
+    assert rsvp is not None
     promoted: list[Person] = []
     if held_seat and answer != RsvpAnswer.GOING:
         promoted = await fill_free_seats(session, clock, meeting)
-    return RsvpResult(meeting, rsvp, True, await waitlist_position(session, rsvp), promoted)
+    position = await waitlist_position(session, rsvp)
+    taken = await _seats_taken(session, meeting.id)
+    return RsvpResult(meeting, rsvp, True, position, promoted, taken)
 
 
 async def fill_free_seats(session: AsyncSession, clock: Clock, meeting: Meeting) -> list[Person]:
