@@ -167,6 +167,7 @@ def handler(
             lang = pick_language(None, user.language_code, settings.default_language)
             replies: Replies
             kept = False
+            person: Person | None = None
             try:
                 async with transaction(runtime.sessions) as session:
                     if not await intake.claim(session, runtime.clock, update.update_id):
@@ -180,8 +181,9 @@ def handler(
                         in_private_chat=in_private,
                         configured=settings.coordinators,
                     )
+                    person = actor.person
                     lang = pick_language(
-                        actor.person.language, user.language_code, settings.default_language
+                        person.language, user.language_code, settings.default_language
                     )
                     mismatch = _chat_mismatch(update, where)
                     if mismatch is not None:
@@ -210,23 +212,56 @@ def handler(
                 replies = [Toast(text, alert=True)] if update.callback_query else [Send(text)]
             # Kept replies are forgotten once tried, shown or refused. If the process stops
             # in the middle (a crash, a cancellation: no Exception), the next start shows them.
+            sent_cards: list[SentCard] = []
+            shown = update.update_id if kept else None
             try:
-                await deliver(update, context, lang, replies)
+                await deliver(update, context, lang, replies, sent_cards)
             except Exception:
-                if kept:
-                    await _forget_replies(runtime, update.update_id)
+                await _after_replies(runtime, shown, person, sent_cards)
                 raise
-            if kept:
-                await _forget_replies(runtime, update.update_id)
+            await _after_replies(runtime, shown, person, sent_cards)
 
         return callback
 
     return wrap
 
 
-async def _forget_replies(runtime: Runtime, update_id: int) -> None:
+# A card sent as a reply: the meeting, and the message that shows it.
+SentCard = tuple[int, Message]
+
+
+async def _after_replies(
+    runtime: Runtime, shown: int | None, person: Person | None, sent_cards: Sequence[SentCard]
+) -> None:
+    """What the replies leave to record, in one transaction: the update's kept replies are
+    forgotten, and each card sent becomes the person's live card (the older loses its buttons).
+    """
+    if shown is None and not sent_cards:
+        return
     async with transaction(runtime.sessions) as session:
-        await intake.shown(session, update_id)
+        if shown is not None:
+            await intake.shown(session, shown)
+        retiring = False
+        for meeting_id, message in sent_cards:
+            if (
+                person is not None
+                and person.id is not None
+                and person.tg_user_id == message.chat.id
+            ):
+                retiring |= await cards.record(
+                    session,
+                    runtime.clock,
+                    meeting_id,
+                    person.id,
+                    message.chat.id,
+                    message.message_id,
+                )
+            else:
+                retiring |= await cards.record_for_chat(
+                    session, runtime.clock, meeting_id, message.chat.id, message.message_id
+                )
+    if retiring:
+        await runtime.dispatcher.wake()
 
 
 def _replayable(update: Update, lang: str, replies: Replies) -> list[intake.KeptReply]:
@@ -260,8 +295,14 @@ def _items(replies: Replies) -> Sequence[Reply]:
     return replies
 
 
-async def deliver(update: Update, context: Context, lang: str, replies: Replies) -> None:
-    """Send the replies, after the transaction has committed."""
+async def deliver(
+    update: Update,
+    context: Context,
+    lang: str,
+    replies: Replies,
+    sent_cards: list[SentCard],
+) -> None:
+    """Send the replies, after the transaction has committed; cards sent go to `sent_cards`."""
     runtime = runtime_of(context)
     items = _items(replies)
     query = update.callback_query
@@ -315,17 +356,7 @@ async def deliver(update: Update, context: Context, lang: str, replies: Replies)
                 markup(runtime.catalog, target_lang, reply.keyboard),
             )
             if sent is not None and reply.card is not None:
-                await _keep_card(runtime, reply.card, sent)
-
-
-async def _keep_card(runtime: Runtime, meeting_id: int, message: Message) -> None:
-    """A card sent as a reply becomes the person's live card; the older one loses its buttons."""
-    async with transaction(runtime.sessions) as session:
-        retiring = await cards.record_for_chat(
-            session, runtime.clock, meeting_id, message.chat.id, message.message_id
-        )
-    if retiring:
-        await runtime.dispatcher.wake()
+                sent_cards.append((reply.card, sent))
 
 
 async def answer(query: CallbackQuery, text: str | None = None, *, alert: bool = False) -> None:

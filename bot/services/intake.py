@@ -5,11 +5,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Insert,
+    Table,
+    bindparam,
+    delete,
+    insert,
+    null,
+    select,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from bot.clock import Clock
 from db.models import IncomingUpdate, PendingReply
@@ -18,6 +29,9 @@ from db.queries import insert_or_ignore
 # Telegram resends an unconfirmed update for at most 24 hours; a handled update's id is kept a
 # while longer, so a late resend still finds it and is not handled twice.
 KEEP_HANDLED = timedelta(days=2)
+
+# Core, not the ORM: kept replies are written and dropped in bulk, never read back as objects.
+_PENDING = cast(Table, PendingReply.__table__)
 
 
 async def store(
@@ -40,26 +54,35 @@ async def store(
     return sorted(stored.scalars())
 
 
+def _claim(dialect: str) -> Insert:
+    table = cast(Table, IncomingUpdate.__table__)
+    upsert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    now = bindparam("now", type_=table.c.handled_at.type)
+    return (
+        upsert(table)
+        .values(update_id=bindparam("update_id"), payload=null(), received_at=now, handled_at=now)
+        .on_conflict_do_update(
+            index_elements=["update_id"],
+            set_={"handled_at": now, "payload": null()},
+            where=table.c.handled_at.is_(None),
+        )
+        .returning(table.c.update_id)
+    )
+
+
+# Built once: the claim is the first statement of every update.
+_CLAIM = {dialect: _claim(dialect) for dialect in ("postgresql", "sqlite")}
+
+
 async def claim(session: AsyncSession, clock: Clock, update_id: int) -> bool:
     """Mark the update handled in the transaction that handles it; False if it was before.
 
     An update that was never stored (a test feeding the application directly) is recorded
     now. Two transactions claiming one id queue on its row: the second finds it handled.
     """
-    now = clock.now()
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    statement = (
-        insert(IncomingUpdate)
-        .values(update_id=update_id, payload=None, received_at=now, handled_at=now)
-        .on_conflict_do_update(
-            index_elements=["update_id"],
-            set_={"handled_at": now, "payload": None},
-            where=IncomingUpdate.handled_at.is_(None),
-        )
-        .returning(IncomingUpdate.update_id)
-    )
-    return (await session.execute(statement)).first() is not None
+    statement = _CLAIM[session.get_bind().dialect.name]
+    found = await session.execute(statement, {"update_id": update_id, "now": clock.now()})
+    return found.first() is not None
 
 
 async def is_handled(session: AsyncSession, update_id: int) -> bool:
@@ -105,43 +128,74 @@ async def keep_replies(
     """Keep the replies of an update with its handling, until they are shown; True if any."""
     if not replies:
         return False
-    for reply in replies:
-        if reply.message_id is not None:
-            # Only the newest state of a message is worth showing again.
-            await session.execute(
-                delete(PendingReply).where(
-                    PendingReply.chat_id == reply.chat_id,
-                    PendingReply.message_id == reply.message_id,
-                )
-            )
-    session.add_all(
-        PendingReply(
-            update_id=update_id,
-            chat_id=reply.chat_id,
-            message_id=reply.message_id,
-            lang=reply.lang,
-            text=reply.text,
-            keyboard=reply.keyboard,
-            created_at=clock.now(),
-        )
-        for reply in replies
+    now = clock.now()
+    await session.execute(
+        insert(_PENDING),
+        [
+            {
+                "update_id": update_id,
+                "chat_id": reply.chat_id,
+                "message_id": reply.message_id,
+                "lang": reply.lang,
+                "text": reply.text,
+                "keyboard": reply.keyboard,
+                "created_at": now,
+            }
+            for reply in replies
+        ],
     )
-    await session.flush()
     return True
 
 
+def _superseded(table: Any, newer: Any, *among: ColumnElement[bool]) -> ColumnElement[bool]:
+    """A kept edit of a message that a newer kept reply (`newer`, limited by `among`) edits."""
+    return (
+        select(newer.id)
+        .where(
+            newer.chat_id == table.chat_id,
+            newer.message_id == table.message_id,
+            newer.id > table.id,
+            *among,
+        )
+        .exists()
+    )
+
+
+_NEWER = _PENDING.alias("newer")
+# Built once: it follows every update that replied.
+_SHOWN = delete(_PENDING).where(
+    (_PENDING.c.update_id == bindparam("update_id"))
+    | _superseded(_PENDING.c, _NEWER.c, _NEWER.c.update_id == bindparam("update_id"))
+)
+
+
 async def shown(session: AsyncSession, update_id: int) -> None:
-    """The replies of an update were sent (or tried): never show them again."""
-    await session.execute(delete(PendingReply).where(PendingReply.update_id == update_id))
+    """The replies of an update were sent (or tried): never show them again.
+
+    Nor the older states of the messages it edited, which another update kept and has not
+    shown yet: after a crash they would take the message back to a state it no longer has.
+    """
+    await session.execute(_SHOWN, {"update_id": update_id})
 
 
 async def pending_replies(session: AsyncSession) -> list[PendingReply]:
-    """Replies committed by a dead run and never shown, in the order they were decided."""
-    return list(await session.scalars(select(PendingReply).order_by(PendingReply.id)))
+    """Replies committed by a dead run and never shown, in the order they were decided.
+
+    Of several states of one message (a card tapped twice), only the newest is worth showing.
+    """
+    newer = aliased(PendingReply)
+    query = select(PendingReply).where(~_superseded(PendingReply, newer)).order_by(PendingReply.id)
+    return list(await session.scalars(query))
 
 
 async def forget_replies(session: AsyncSession, ids: Sequence[int]) -> None:
-    await session.execute(delete(PendingReply).where(PendingReply.id.in_(list(ids))))
+    """Forget these replies, and the older states of the messages they edit."""
+    await session.execute(
+        delete(_PENDING).where(
+            _PENDING.c.id.in_(list(ids))
+            | _superseded(_PENDING.c, _NEWER.c, _NEWER.c.id.in_(list(ids)))
+        )
+    )
 
 
 async def purge(session: AsyncSession, clock: Clock, keep: timedelta = KEEP_HANDLED) -> int:

@@ -94,6 +94,23 @@ async def test_only_the_newest_state_of_a_card_is_kept_to_be_shown_again(
     assert (await session.scalars(select(PendingReply))).all() == []
 
 
+async def test_an_update_shown_takes_with_it_the_older_states_of_the_cards_it_edited(
+    session: AsyncSession, clock: FakeClock
+) -> None:
+    def edit(message_id: int, answer: str) -> intake.KeptReply:
+        text = {"msg": "rsvp-answer", "params": {"a": answer}}
+        return intake.KeptReply(5, message_id, "en", text, None)
+
+    # A double tap: the first update's edit is not shown yet when the second one is.
+    await intake.keep_replies(session, clock, 1, [edit(77, "going"), edit(78, "going")])
+    await intake.keep_replies(session, clock, 2, [edit(77, "maybe")])
+    await intake.shown(session, 2)
+
+    # After a crash, card 77 must not go back to Going; card 78 still needs its edit.
+    kept = await intake.pending_replies(session)
+    assert [(r.update_id, r.message_id) for r in kept] == [(1, 78)]
+
+
 async def test_at_start_a_dead_runs_sends_are_taken_back_at_once(
     session: AsyncSession, clock: FakeClock
 ) -> None:
