@@ -46,3 +46,10 @@ def test_the_startup_benchmark_runs_and_ends_with_the_start_ratio() -> None:
     lines = run("startup.py", "--rounds", "1", "--rtt", "0", "--imports", "0")
     assert re.fullmatch(r"start_ratio=\d+\.\d{2}", lines[-1]), lines[-1]
     assert any(line.startswith("Shura, restart") for line in lines)
+
+
+def test_the_taps_benchmark_runs_and_ends_with_the_tap_ratio() -> None:
+    lines = run("taps.py", "--rounds", "1", "--per-round", "2", "--database", "sqlite")
+    assert re.fullmatch(r"ratio=\d+\.\d{2}", lines[-1]), lines[-1]
+    assert re.fullmatch(r"cpu_ratio=\d+\.\d{2}", lines[-2]), lines[-2]
+    assert any(line.split()[:1] == ["tap"] for line in lines)
