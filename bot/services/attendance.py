@@ -11,7 +11,19 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.services import network
 from bot.services.actor import Actor
 from bot.services.errors import NotFound
-from db.models import Meeting, Membership, Organization, OrgStatus, Person, Rsvp, RsvpAnswer
+from db.models import (
+    Meeting,
+    Membership,
+    Organization,
+    OrgStatus,
+    Person,
+    Rsvp,
+    RsvpAnswer,
+    display_name,
+)
+
+# What a person's name is made of (db.models.display_name).
+_NAMED = (Person.first_name, Person.last_name, Person.username, Person.tg_user_id)
 
 
 @dataclass
@@ -54,8 +66,9 @@ async def who_answered(
     actor.require_coordinator()
     if await session.get(Meeting, meeting_id) is None:
         raise NotFound("meeting-not-found", number=meeting_id)
+    # Names from their columns, not whole rows: a big network's report names thousands.
     rows = await session.execute(
-        select(Organization.id, Organization.name, Person, Rsvp.answer, Rsvp.waitlisted)
+        select(Organization.id, Organization.name, *_NAMED, Rsvp.answer, Rsvp.waitlisted)
         .select_from(Membership)
         .join(Organization, Organization.id == Membership.organization_id)
         .join(Person, Person.id == Membership.person_id)
@@ -64,20 +77,23 @@ async def who_answered(
         .order_by(Organization.name, Organization.id, Rsvp.going_since, Rsvp.id)
     )
     groups: dict[int, Answers] = {}
-    members: set[int] = set()
-    for org_id, org_name, person, answer, waitlisted in rows:
-        groups.setdefault(org_id, Answers(org_name)).add(person.display_name, answer, waitlisted)
-        members.add(person.id)
+    for org_id, org_name, first, last, username, tg_user_id, answer, waitlisted in rows:
+        name = display_name(first, last, username, tg_user_id)
+        groups.setdefault(org_id, Answers(org_name)).add(name, answer, waitlisted)
+    # Those in the network who answered but are in no approved organization: coordinators.
     outsiders = Answers(None)
     answered = await session.execute(
-        select(Person, Rsvp.answer, Rsvp.waitlisted)
+        select(*_NAMED, Rsvp.answer, Rsvp.waitlisted)
         .join(Rsvp, Rsvp.person_id == Person.id)
-        .where(Rsvp.meeting_id == meeting_id, network.in_network(coordinators))
+        .where(
+            Rsvp.meeting_id == meeting_id,
+            network.a_coordinator(coordinators),
+            Person.id.not_in(network.members_of_approved_orgs()),
+        )
         .order_by(Rsvp.going_since, Rsvp.id)
     )
-    for person, answer, waitlisted in answered:
-        if person.id not in members:
-            outsiders.add(person.display_name, answer, waitlisted)
+    for first, last, username, tg_user_id, answer, waitlisted in answered:
+        outsiders.add(display_name(first, last, username, tg_user_id), answer, waitlisted)
     found = list(groups.values())
     if outsiders.going or outsiders.maybe or outsiders.declined or outsiders.waitlist:
         found.append(outsiders)

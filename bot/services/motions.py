@@ -207,9 +207,16 @@ async def voting_seats(session: AsyncSession, motion: Motion, actor: Actor) -> l
 
 async def eligible_count(session: AsyncSession, motion: Motion) -> int:
     """How many voters the motion has now: members, or organizations with someone to vote."""
-    if motion.voters == MotionVoters.MEMBER:
-        query = select(func.count(func.distinct(Membership.person_id))).where(
-            Membership.person_id.in_(members_of_approved_orgs())
+    return await _eligible(session, motion.voters)
+
+
+async def _eligible(session: AsyncSession, voters: MotionVoters) -> int:
+    """How many voters of this kind there are now: the same for every motion of the kind."""
+    if voters == MotionVoters.MEMBER:
+        query = (
+            select(func.count(func.distinct(Membership.person_id)))
+            .join(Organization, Organization.id == Membership.organization_id)
+            .where(Organization.status == OrgStatus.APPROVED)
         )
     else:
         query = select(func.count(func.distinct(Membership.organization_id))).where(
@@ -499,11 +506,11 @@ def decide(counts: Sequence[int], eligible: int, quorum_percent: int, by_proxy: 
     return Result(list(counts), cast_total, by_proxy, eligible, quorum_met, outcome)
 
 
-def _counted(motion: Motion) -> Any:
+def _counted(voters: MotionVoters) -> Any:
     """Ballots of voters who still are voters: a removed member's or a suspended org's
     ballot no longer counts, as they no longer count among the eligible."""
-    if motion.voters == MotionVoters.MEMBER:
-        return and_(Ballot.person_id.in_(members_of_approved_orgs()))
+    if voters == MotionVoters.MEMBER:
+        return Ballot.person_id.in_(members_of_approved_orgs())
     return Ballot.organization_id.in_(
         select(Organization.id).where(Organization.status == OrgStatus.APPROVED)
     )
@@ -511,18 +518,46 @@ def _counted(motion: Motion) -> Any:
 
 async def tally(session: AsyncSession, motion: Motion) -> Result:
     """Count the motion's ballots as they stand now."""
+    return (await tallies(session, [motion]))[motion.id]
+
+
+async def tallies(session: AsyncSession, found: Sequence[Motion]) -> dict[int, Result]:
+    """Count the ballots of several motions as they stand now, by motion id.
+
+    The ballots are counted in the database, all motions in one statement; the eligible
+    voters once per kind of motion (per member, per organization): a meeting with many
+    motions costs a few statements, not a few per motion.
+    """
+    if not found:
+        return {}
+    by_kind: dict[MotionVoters, list[int]] = {}
+    for motion in found:
+        by_kind.setdefault(motion.voters, []).append(motion.id)
     rows = await session.execute(
-        select(Ballot.option, Ballot.by_proxy, func.count())
-        .where(Ballot.motion_id == motion.id, _counted(motion))
-        .group_by(Ballot.option, Ballot.by_proxy)
+        select(Ballot.motion_id, Ballot.option, Ballot.by_proxy, func.count())
+        .where(
+            or_(
+                *(
+                    and_(Ballot.motion_id.in_(ids), _counted(voters))
+                    for voters, ids in by_kind.items()
+                )
+            )
+        )
+        .group_by(Ballot.motion_id, Ballot.option, Ballot.by_proxy)
     )
-    counts = [0] * len(labels(motion))
-    proxied = 0
-    for option, by_proxy, count in rows:
-        if 0 <= option < len(counts):
-            counts[option] += int(count)
-            proxied += int(count) if by_proxy else 0
-    return decide(counts, await eligible_count(session, motion), motion.quorum_percent, proxied)
+    counts = {motion.id: [0] * len(labels(motion)) for motion in found}
+    proxied = dict.fromkeys(counts, 0)
+    for motion_id, option, by_proxy, count in rows:
+        if 0 <= option < len(counts[motion_id]):
+            counts[motion_id][option] += int(count)
+            proxied[motion_id] += int(count) if by_proxy else 0
+    eligible = {voters: await _eligible(session, voters) for voters in by_kind}
+    return {
+        motion.id: decide(
+            counts[motion.id], eligible[motion.voters], motion.quorum_percent, proxied[motion.id]
+        )
+        for motion in found
+    }
 
 
 def result_message(motion: Motion, result: Result) -> Msg:

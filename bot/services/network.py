@@ -29,10 +29,14 @@ def in_network(coordinators: Collection[int]) -> Any:
     member = exists(
         members_of_approved_orgs().where(Membership.person_id == Person.id).correlate(Person)
     )
-    coordinator: ColumnElement[bool] = Person.is_coordinator.is_(True)
+    return or_(member, a_coordinator(coordinators))
+
+
+def a_coordinator(coordinators: Collection[int]) -> ColumnElement[bool]:
+    """A condition on Person: a coordinator, configured (by Telegram id) or promoted."""
     if coordinators:
-        coordinator = or_(coordinator, Person.tg_user_id.in_(list(coordinators)))
-    return or_(member, coordinator)
+        return or_(Person.is_coordinator.is_(True), Person.tg_user_id.in_(list(coordinators)))
+    return Person.is_coordinator.is_(True)
 
 
 async def is_member(session: AsyncSession, person_id: int) -> bool:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import cast
 
-from sqlalchemy import Executable, Table, and_, bindparam, func, null, select
+from sqlalchemy import Executable, Table, and_, bindparam, func, null, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -316,15 +316,25 @@ class Attendance:
     capacity: int | None
 
 
-def _tally(answers: list[tuple[RsvpAnswer | None, bool | None]]) -> Counts:
-    going = sum(1 for a, w in answers if a == RsvpAnswer.GOING and not w)
-    return Counts(
-        going=going,
-        maybe=sum(1 for a, _ in answers if a == RsvpAnswer.MAYBE),
-        declined=sum(1 for a, _ in answers if a == RsvpAnswer.DECLINED),
-        waitlist=sum(1 for a, w in answers if a == RsvpAnswer.GOING and w),
-        no_answer=sum(1 for a, _ in answers if a is None),
-    )
+Grouped = tuple[RsvpAnswer | None, bool | None, int]  # an answer, waitlisted, how many
+
+
+def _counts(rows: Iterable[Grouped]) -> Counts:
+    """Counts from (answer, waitlisted, how many) rows, as the database grouped them."""
+    going = maybe = declined = waitlist = no_answer = 0
+    for answer, waitlisted, count in rows:
+        if answer is None:
+            no_answer += count
+        elif answer == RsvpAnswer.GOING:
+            if waitlisted:
+                waitlist += count
+            else:
+                going += count
+        elif answer == RsvpAnswer.MAYBE:
+            maybe += count
+        else:
+            declined += count
+    return Counts(going, maybe, declined, waitlist, no_answer)
 
 
 async def attendance(
@@ -337,38 +347,42 @@ async def attendance(
     """Who is coming, overall and per organization (a person in two counts in both).
 
     Only people in the network now count: a removed member's old answer does not, a
-    coordinator's (one of the configured `coordinators`, or promoted) does.
+    coordinator's (one of the configured `coordinators`, or promoted) does. Counted in the
+    database: a network of thousands is a few rows here.
     """
     actor.require_coordinator()
     meeting = await session.get(Meeting, meeting_id)
     if meeting is None:
         raise DomainError("error-stale-button")
+    answered = and_(Rsvp.person_id == Membership.person_id, Rsvp.meeting_id == meeting_id)
     rows = await session.execute(
-        select(Organization.name, Membership.person_id, Rsvp.answer, Rsvp.waitlisted)
+        select(Organization.name, Rsvp.answer, Rsvp.waitlisted, func.count())
+        .select_from(Membership)
         .join(Organization, Organization.id == Membership.organization_id)
-        .outerjoin(
-            Rsvp,
-            and_(Rsvp.person_id == Membership.person_id, Rsvp.meeting_id == meeting_id),
-        )
+        .outerjoin(Rsvp, answered)
         .where(Organization.status == OrgStatus.APPROVED)
-        .order_by(Organization.name)
+        .group_by(Organization.id, Organization.name, Rsvp.answer, Rsvp.waitlisted)
+        .order_by(Organization.name, Organization.id)
     )
-    per_org: dict[str, list[tuple[RsvpAnswer | None, bool | None]]] = {}
-    per_person: dict[int, tuple[RsvpAnswer | None, bool | None]] = {}
-    for org_name, person_id, answer, waitlisted in rows:
-        per_org.setdefault(org_name, []).append((answer, waitlisted))
-        per_person[person_id] = (answer, waitlisted)
-    # Coordinators who are in no organization may answer too.
-    outsiders = await session.execute(
-        select(Rsvp.person_id, Rsvp.answer, Rsvp.waitlisted)
-        .join(Person, Person.id == Rsvp.person_id)
-        .where(Rsvp.meeting_id == meeting_id, network.in_network(coordinators))
+    per_org: dict[str, list[Grouped]] = {}
+    for name, answer, waitlisted, count in rows:
+        per_org.setdefault(name, []).append((answer, waitlisted, count))
+    # Each person once: the members, and the coordinators in no organization who answered.
+    total = await session.execute(
+        select(Rsvp.answer, Rsvp.waitlisted, func.count())
+        .select_from(Person)
+        .outerjoin(Rsvp, and_(Rsvp.person_id == Person.id, Rsvp.meeting_id == meeting_id))
+        .where(
+            or_(
+                Person.id.in_(network.members_of_approved_orgs()),
+                and_(Rsvp.id.is_not(None), network.a_coordinator(coordinators)),
+            )
+        )
+        .group_by(Rsvp.answer, Rsvp.waitlisted)
     )
-    for person_id, answer, waitlisted in outsiders:
-        per_person.setdefault(person_id, (answer, waitlisted))
     return Attendance(
-        total=_tally(list(per_person.values())),
-        by_organization=[(name, _tally(answers)) for name, answers in per_org.items()],
+        total=_counts(total),
+        by_organization=[(name, _counts(counted)) for name, counted in per_org.items()],
         capacity=meeting.capacity,
     )
 

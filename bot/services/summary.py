@@ -166,12 +166,19 @@ async def _agenda(session: AsyncSession, meeting_id: int) -> list[AgendaConcern]
 
 
 async def _motions(session: AsyncSession, meeting: Meeting) -> list[MotionOutcome]:
-    found = await session.scalars(
-        select(Motion).where(Motion.meeting_id == meeting.id).order_by(Motion.id)
+    found = list(
+        await session.scalars(
+            select(Motion).where(Motion.meeting_id == meeting.id).order_by(Motion.id)
+        )
+    )
+    # Counted together: a meeting with twenty motions is still a few statements.
+    results = await motions.tallies(
+        session, [motion for motion in found if motion.status != MotionStatus.OPEN]
     )
     outcomes = []
     for motion in found:
-        if motion.status == MotionStatus.OPEN:
+        result = results.get(motion.id)
+        if result is None:
             shown = msg(
                 "summary-motion-open",
                 question=motion.question,
@@ -179,7 +186,6 @@ async def _motions(session: AsyncSession, meeting: Meeting) -> list[MotionOutcom
             )
             outcomes.append(MotionOutcome(motion.question, None, shown))
             continue
-        result = await motions.tally(session, motion)
         outcomes.append(
             MotionOutcome(motion.question, result, motions.result_message(motion, result))
         )

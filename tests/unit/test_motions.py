@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import func, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from bot.clock import FakeClock
 from bot.services import meetings, motions, proxy
@@ -19,11 +19,14 @@ from db.models import (
     Motion,
     MotionStatus,
     MotionVoters,
+    Organization,
+    OrgStatus,
     Outbox,
     OutboxStatus,
     Person,
 )
 from tests.factories import act, make_org, make_person
+from tests.statements import statements
 from tests.unit.meeting_factories import make_coordinator, make_meeting, make_members
 
 HOUR = timedelta(hours=1)
@@ -221,3 +224,50 @@ async def test_a_motion_whose_time_was_up_before_the_cancellation_is_still_decid
     ((closed, result),) = await motions.close_due(session, clock, ())
     assert closed.result_posted and result.outcome == YES
     assert not motions.withdrawn(closed)
+
+
+async def test_several_motions_are_counted_at_once_as_each_alone_in_three_statements(
+    session: AsyncSession, engine: AsyncEngine, clock: FakeClock
+) -> None:
+    admin, lone_admin, leaving, gone_admin = [await make_person(session, clock) for _ in range(4)]
+    _org, people = await make_members(session, clock, 3)
+    staying = await make_org(session, clock, admin, admins=(admin,), members=(leaving,))
+    lone = await make_org(session, clock, lone_admin, admins=(lone_admin,))
+    suspended = await make_org(session, clock, gone_admin, admins=(gone_admin,))
+    per_member = await _motion(session, clock)
+    custom = await _motion(session, clock, options=["North", "South", "East", "West"])
+    per_org = await _motion(session, clock, MotionVoters.ORGANIZATION, quorum=100)
+    for person, option in zip((*people, leaving), (YES, NO, YES, ABSTAIN), strict=True):
+        await _vote(session, clock, person, per_member, option)
+        await _vote(session, clock, person, custom, 3 - option)
+    await proxy.cast_by_proxy(
+        session,
+        clock,
+        await act(session, await make_coordinator(session, clock)),
+        (),
+        people[0].id,
+        custom.id,
+        2,
+    )
+    for person, org in ((admin, staying), (lone_admin, lone), (gone_admin, suspended)):
+        await _vote(session, clock, person, per_org, NO, org.id)
+    # A member who left and an organization suspended since: their ballots no longer count.
+    await session.execute(delete(Membership).where(Membership.person_id == leaving.id))
+    await session.execute(
+        update(Organization)
+        .where(Organization.id == suspended.id)
+        .values(status=OrgStatus.SUSPENDED)
+    )
+    found = [per_member, custom, per_org]
+    alone = {motion.id: await motions.tally(session, motion) for motion in found}
+
+    with statements(engine) as sent:
+        together = await motions.tallies(session, found)
+
+    assert together == alone
+    assert alone[per_member.id].counts == [2, 1, 0]
+    assert (alone[custom.id].counts, alone[custom.id].by_proxy) == ([0, 0, 2, 1], 1)
+    assert (alone[per_org.id].counts, alone[per_org.id].eligible) == ([0, 2, 0], 2)
+    # The ballots of every motion in one statement, the eligible once per kind of motion.
+    assert len(sent) == 3
+    assert await motions.tallies(session, []) == {}

@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import delete, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.clock import FakeClock
@@ -14,7 +15,7 @@ from bot.services import meetings, rsvp
 from bot.services.errors import DomainError, NotAllowed, NotFound
 from bot.services.meetings import PROMOTION
 from bot.services.rsvp import Counts
-from db.models import Meeting, OrgStatus, Person, RsvpAnswer
+from db.models import Meeting, Membership, Organization, OrgStatus, Person, RsvpAnswer
 from tests.factories import act, make_org, make_person
 from tests.unit.meeting_factories import (
     make_coordinator,
@@ -408,6 +409,37 @@ async def test_attendance_of_a_meeting_nobody_answered_counts_everyone_as_no_ans
 
     assert result.total == Counts(no_answer=3)
     assert result.by_organization == [("Alpha", Counts(no_answer=3))]
+
+
+async def test_attendance_counts_who_is_in_the_network_now(
+    session: AsyncSession, clock: FakeClock
+) -> None:
+    configured = await make_person(session, clock)  # a coordinator by SHURA_COORDINATORS
+    staying, leaving, suspended_member = [await make_person(session, clock) for _ in range(3)]
+    alpha = await make_org(session, clock, staying, name="Alpha", members=(staying, leaving))
+    gone = await make_org(session, clock, suspended_member, members=(suspended_member,))
+    meeting = await make_meeting(session, clock)
+    for person in (staying, leaving, suspended_member):
+        await answer(session, clock, person, meeting, GOING)
+    coordinators = {configured.tg_user_id}
+    await rsvp.record(
+        session, clock, await act(session, configured, coordinators), meeting.id, DECLINED
+    )
+    # Since they answered: one left Alpha, the other's organization was suspended.
+    await session.execute(
+        delete(Membership).where(
+            Membership.person_id == leaving.id, Membership.organization_id == alpha.id
+        )
+    )
+    await session.execute(
+        update(Organization).where(Organization.id == gone.id).values(status=OrgStatus.SUSPENDED)
+    )
+    viewer = await act(session, configured, coordinators)
+
+    result = await rsvp.attendance(session, viewer, meeting.id, coordinators=coordinators)
+
+    assert result.total == Counts(going=1, declined=1)
+    assert result.by_organization == [("Alpha", Counts(going=1))]
 
 
 async def test_only_coordinators_see_attendance(session: AsyncSession, clock: FakeClock) -> None:

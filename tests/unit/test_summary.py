@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from bot.clock import FakeClock
 from bot.handlers.common import TEXT_LIMIT, Lines, plain_text, render_lines, telegram_length
@@ -36,11 +36,13 @@ from db.models import (
     RsvpAnswer,
 )
 from tests.factories import act, make_org, make_person
+from tests.statements import statements
 from tests.unit.meeting_factories import make_coordinator, make_meeting, outbox_rows
 
 LENGTH = timedelta(hours=2)  # SHURA_MEETING_LENGTH
 DELAY = timedelta(hours=2)  # SHURA_SUMMARY_DELAY
 DAY = timedelta(days=1)
+HOUR = timedelta(hours=1)
 ISOLATES = str.maketrans("", "", "\u2068\u2069\u200f")
 GROUP = -100_777
 
@@ -373,6 +375,62 @@ async def test_a_very_long_summary_is_split_between_lines_under_telegrams_limit(
         positions = [read.index(f"Item {number:02d}") for number in range(40)]
         assert positions == sorted(positions)  # every item, once, in order
         assert read.count("Item ") == 40
+
+
+async def _more(session: AsyncSession, clock: FakeClock, world: Scenario, rank: int) -> None:
+    """Another organization of three, who answered, came and voted on two more motions of the
+    meeting (one per member, one per organization), closed since; a concern more on the agenda."""
+    admin, *members = [await make_person(session, clock) for _ in range(3)]
+    org = await make_org(session, clock, admin, admins=(admin,), members=tuple(members))
+    for person in (admin, *members):
+        await answer(session, clock, world.meeting, person, RsvpAnswer.GOING)
+        await check_in(session, clock, world.meeting, person, org)
+    for voters in (motions.MotionVoters.MEMBER, motions.MotionVoters.ORGANIZATION):
+        draft = motions.Draft(
+            meeting_id=world.meeting.id,
+            question=f"Question {rank} {voters}?",
+            options=None,
+            voters=voters,
+            secret=False,
+            quorum_percent=0,
+            closes_at=clock.now() + HOUR,
+        )
+        opened = await motions.open_motion(
+            session, clock, await act(session, world.coordinator), draft
+        )
+        if voters == motions.MotionVoters.MEMBER:
+            for person in members:
+                await motions.cast(session, clock, await act(session, person), opened.id, 0)
+        else:
+            await motions.cast(session, clock, await act(session, admin), opened.id, 1, org.id)
+    clock.advance(HOUR)
+    await motions.close_due(session, clock, ())
+    await on_agenda(session, clock, world.meeting, rank, 1, f"Concern {rank}")
+
+
+async def test_a_big_meeting_costs_the_summary_no_more_statements_than_a_small_one(
+    session: AsyncSession, engine: AsyncEngine, clock: FakeClock
+) -> None:
+    """No statement per motion, organization or person: an N+1 would show here."""
+    world = await scenario(session, clock)
+    await _more(session, clock, world, 3)
+    actor = await act(session, world.coordinator)
+
+    async def built() -> tuple[summary.Summary, list[str]]:
+        await session.flush()
+        with statements(engine) as sent:
+            shown = await summary.preview(session, clock, actor, world.meeting.id, length=LENGTH)
+        return shown.summary, sent
+
+    small, small_sent = await built()
+    for rank in range(4, 9):
+        await _more(session, clock, world, rank)
+    big, big_sent = await built()
+
+    assert (len(small.motions), len(big.motions)) == (3, 13)
+    assert (small.checked_in, big.checked_in) == (8, 23)
+    assert len(big.agenda) == 8
+    assert len(big_sent) == len(small_sent) <= 14, "\n".join(big_sent)
 
 
 async def test_only_coordinators_may_see_a_summary(session: AsyncSession, clock: FakeClock) -> None:

@@ -178,8 +178,19 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("key", name=op.f("pk_bot_state")),
     )
 
+    # Counting a motion's ballots reads this index alone (motions.tallies).
+    with op.batch_alter_table("ballot", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_ballot_count",
+            ["motion_id", "option", "by_proxy", "person_id", "organization_id"],
+            unique=False,
+        )
+
 
 def downgrade() -> None:
+    with op.batch_alter_table("ballot", schema=None) as batch_op:
+        batch_op.drop_index("ix_ballot_count")
+
     op.drop_table("bot_state")
 
     with op.batch_alter_table("outbox", schema=None) as batch_op:
