@@ -53,3 +53,10 @@ def test_the_taps_benchmark_runs_and_ends_with_the_tap_ratio() -> None:
     assert re.fullmatch(r"ratio=\d+\.\d{2}", lines[-1]), lines[-1]
     assert re.fullmatch(r"cpu_ratio=\d+\.\d{2}", lines[-2]), lines[-2]
     assert any(line.split()[:1] == ["tap"] for line in lines)
+
+
+def test_the_summary_scale_benchmark_runs_and_ends_with_the_summary_milliseconds() -> None:
+    lines = run("summary_scale.py", "--scale", "0.01", "--rounds", "1", "--database", "sqlite")
+    assert re.fullmatch(r"summary_ms=\d+", lines[-1]), lines[-1]
+    assert any(line.startswith("/attendance") for line in lines)
+    assert any(line.startswith("peak resident size") for line in lines)
