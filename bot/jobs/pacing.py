@@ -12,7 +12,7 @@ PRIVATE_CHAT_GAP = 1.0  # Telegram: about one message per second to the same per
 GROUP_CHAT_GAP = 3.0  # and twenty a minute to the same group
 
 
-BURST = 1  # sends a late pacer may catch up at once
+BURST = 3  # sends a late pacer may catch up at once (the ceiling still holds)
 
 
 class Pacer:
