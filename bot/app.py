@@ -59,6 +59,7 @@ def build_application(
         ApplicationBuilder()
         .token(settings.telegram_bot_token.get_secret_value())
         .base_url(settings.telegram_api_base_url)
+        .base_file_url(file_url(settings.telegram_api_base_url))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
         # bot.polling fetches updates and stores them before Telegram forgets them; PTB's
@@ -99,6 +100,12 @@ def build_application(
     register_handlers(application)
     application.add_error_handler(on_error)
     return application
+
+
+def file_url(base_url: str) -> str:
+    """Where the Bot API server behind `base_url` (`<server>/bot`) lets bots download files:
+    `<server>/file/bot` (https://core.telegram.org/bots/api#getfile)."""
+    return base_url.removesuffix("/bot") + "/file/bot"
 
 
 def runtime(application: ShuraApplication) -> Runtime:

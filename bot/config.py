@@ -62,6 +62,12 @@ class Settings(BaseSettings):
     )
     # An action item's owner is reminded this long before 09:00 on its due day.
     action_reminder: timedelta = Field(default=timedelta(days=2), alias="SHURA_ACTION_REMINDER")
+    # The organizers' board, a Telegram Mini App: the public HTTPS address Telegram opens
+    # (unset: the board is off), where the bot's web server listens, and how old Telegram's
+    # signed launch data may be.
+    web_url: str | None = Field(default=None, alias="SHURA_WEB_URL")
+    web_listen: str = Field(default="127.0.0.1:8080", alias="SHURA_WEB_LISTEN")
+    web_auth_max_age: timedelta = Field(default=timedelta(hours=1), alias="SHURA_WEB_AUTH_MAX_AGE")
 
     @field_validator(
         "invitation_lead",
@@ -72,6 +78,7 @@ class Settings(BaseSettings):
         "retention",
         "concern_link_retention",
         "action_reminder",
+        "web_auth_max_age",
         mode="before",
     )
     @classmethod
@@ -114,6 +121,26 @@ class Settings(BaseSettings):
         if not value.startswith(("http://", "https://")):
             raise ValueError("must start with http:// or https://")
         return value
+
+    @field_validator("web_url", mode="before")
+    @classmethod
+    def _https_url(cls, value: object) -> object:
+        if isinstance(value, str):
+            value = value.strip().rstrip("/")
+            if not value:
+                return None
+            # Telegram opens a Web App only over HTTPS.
+            if not value.lower().startswith("https://") or len(value) <= len("https://"):
+                raise ValueError("must be the board's public https:// address (or empty: off)")
+        return value
+
+    @field_validator("web_listen")
+    @classmethod
+    def _host_port(cls, value: str) -> str:
+        host, _, port = value.strip().rpartition(":")
+        if not host or not port.isdigit() or not 0 < int(port) < 65536:
+            raise ValueError("must be host:port, e.g. 127.0.0.1:8080")
+        return value.strip()
 
     @field_validator("database_url")
     @classmethod

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 import re
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, WebAppInfo
 from telegram.constants import ParseMode
 
 from bot.i18n import Catalog, Html, Msg
@@ -26,7 +26,12 @@ def markup(catalog: Catalog, lang: str, keyboard: Keyboard | None) -> InlineKeyb
                 if isinstance(button.label, Msg)
                 else button.label
             )
-            buttons.append(InlineKeyboardButton(label, callback_data=button.data, url=button.url))
+            web_app = WebAppInfo(button.web_app) if button.web_app else None
+            buttons.append(
+                InlineKeyboardButton(
+                    label, callback_data=button.data, url=button.url, web_app=web_app
+                )
+            )
         rows.append(buttons)
     return InlineKeyboardMarkup(rows)
 

@@ -26,6 +26,7 @@ from bot.markup import markup
 from bot.presentation import keyboard_from_data
 from bot.runtime import RUNTIME_KEY, Runtime
 from bot.services import intake
+from bot.web.server import start_board
 from db.models import PendingReply
 from db.session import reading, transaction
 
@@ -230,11 +231,14 @@ async def run(application: ShuraApplication, stop: asyncio.Event) -> None:
         )
         await application.start()
         intake_ = Intake(application)
+        board = await start_board(application)
         try:
             await intake_.resume()
             _collect_garbage_again()
             await intake_.poll(stop)
         finally:
+            if board is not None:
+                await board.stop()
             await intake_.drain(DRAIN_TIMEOUT)
             await application.stop()
             if application.post_shutdown is not None:

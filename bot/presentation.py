@@ -17,11 +17,13 @@ from bot.services.errors import DomainError
 
 @dataclass(frozen=True)
 class Button:
-    """An inline button: a translated label (or a name people gave) and callback data or a URL."""
+    """An inline button: a translated label (or a name people gave) and callback data, a URL,
+    or the HTTPS address of a Web App Telegram opens (private chats only)."""
 
     label: Msg | str
     data: str | None = None
     url: str | None = None
+    web_app: str | None = None
 
 
 Keyboard = Sequence[Sequence[Button]]
@@ -32,7 +34,11 @@ def keyboard_to_data(keyboard: Keyboard | None) -> list[list[dict[str, Any]]] | 
     if keyboard is None:
         return None
     return [
-        [{"label": to_data(b.label), "data": b.data, "url": b.url} for b in row] for row in keyboard
+        [
+            {"label": to_data(b.label), "data": b.data, "url": b.url, "web_app": b.web_app}
+            for b in row
+        ]
+        for row in keyboard
     ]
 
 
@@ -45,7 +51,7 @@ def keyboard_from_data(data: object) -> Keyboard | None:
         for item in row:
             label = from_data(item["label"])
             assert isinstance(label, Msg | str)
-            buttons.append(Button(label, item.get("data"), item.get("url")))
+            buttons.append(Button(label, item.get("data"), item.get("url"), item.get("web_app")))
         rows.append(buttons)
     return rows
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from telegram.ext import CallbackQueryHandler
 
+from bot.handlers.board import agenda_button
 from bot.handlers.common import Button, Keyboard, Lines, Replies, Toast, Turn, handler
 from bot.i18n import Msg, msg
 from bot.presentation import NUMBER
@@ -89,7 +92,10 @@ async def cmd_agenda(turn: Turn) -> Replies:
     meeting = await agenda.shown_meeting(turn.session, turn.clock, turn.actor, length)
     if meeting is None:
         raise DomainError("agenda-no-meeting")
-    return await _board(turn, meeting.id, 0, edit=False)
+    shown = await _board(turn, meeting.id, 0, edit=False)
+    # With the board on, a button opens the same agenda as a page inside Telegram.
+    web_app = agenda_button(turn)
+    return replace(shown, keyboard=[*(shown.keyboard or []), *web_app]) if web_app else shown
 
 
 @handler()

@@ -9,6 +9,7 @@ from telegram.ext import CommandHandler
 
 from bot.handlers import (
     agenda,
+    board,
     broadcast,
     checkin,
     concerns,
@@ -64,6 +65,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("outcome", COORDINATOR, outcome.cmd_outcome),
     Command("review", COORDINATOR, concerns.cmd_review),
     Command("broadcast", COORDINATOR, broadcast.cmd_broadcast),
+    Command("board", COORDINATOR, board.cmd_board),
     Command("attendance", COORDINATOR, reports.cmd_attendance),
     Command("deliveries", COORDINATOR, reports.cmd_deliveries),
     Command("export", COORDINATOR, export.cmd_export),

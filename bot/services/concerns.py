@@ -8,6 +8,7 @@ audit entry or log line carries it, and the link is deleted once the meeting has
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -193,6 +194,40 @@ async def next_for_review(session: AsyncSession, actor: Actor, after: int = 0) -
         )
     ).scalar_one_or_none()
     return await _view(session, concern) if concern is not None else None
+
+
+QUEUE_LIMIT = 200  # concerns the board lists at once
+SEARCH_WORDS = 5
+
+
+async def queue(
+    session: AsyncSession,
+    actor: Actor,
+    *,
+    statuses: Collection[ConcernStatus] = (ConcernStatus.SUBMITTED,),
+    topic: ConcernTopic | None = None,
+    search: str = "",
+    limit: int = QUEUE_LIMIT,
+) -> list[ForReview]:
+    """Concerns as coordinators see them, oldest first: by status and topic, and holding every
+    word searched for (in any case)."""
+    actor.require_coordinator()
+    query = select(Concern).where(Concern.status.in_(list(statuses)))
+    if topic is not None:
+        query = query.where(Concern.topic == topic)
+    for word in search.split()[:SEARCH_WORDS]:
+        query = query.where(Concern.text.icontains(word, autoescape=True))
+    rows = await session.scalars(query.order_by(Concern.id).limit(limit))
+    return [await _view(session, concern) for concern in rows]
+
+
+async def for_coordinator(session: AsyncSession, actor: Actor, concern_id: int) -> ForReview:
+    """One concern, whatever its status, as coordinators see it (its voice note or photo)."""
+    actor.require_coordinator()
+    concern = await session.get(Concern, concern_id)
+    if concern is None:
+        raise NotFound("error-stale-button")
+    return await _view(session, concern)
 
 
 async def waiting(session: AsyncSession, actor: Actor, concern_id: int) -> ForReview:

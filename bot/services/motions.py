@@ -382,6 +382,20 @@ async def open_motions(session: AsyncSession, clock: Clock, actor: Actor) -> lis
     return list(found)
 
 
+async def closed_recently(
+    session: AsyncSession, clock: Clock, actor: Actor, *, within: timedelta, limit: int = 10
+) -> list[Motion]:
+    """The motions closed in the last `within`, latest first, for a coordinator."""
+    actor.require_coordinator()
+    found = await session.scalars(
+        select(Motion)
+        .where(Motion.status == MotionStatus.CLOSED, Motion.closes_at > clock.now() - within)
+        .order_by(Motion.closes_at.desc(), Motion.id.desc())
+        .limit(limit)
+    )
+    return list(found)
+
+
 # --- the ballot message ----------------------------------------------------------------------
 
 

@@ -97,6 +97,13 @@ ERR_NOT_FOUND = "Not Found"
 ERR_PHOTO_TOO_BIG = "Bad Request: PHOTO_SAVE_FILE_INVALID"
 ERR_PHOTO_DIMENSIONS = "Bad Request: PHOTO_INVALID_DIMENSIONS"
 ERR_IMAGE_PROCESS = "Bad Request: IMAGE_PROCESS_FAILED"
+ERR_FILE_ID = "Bad Request: invalid file_id"
+ERR_WEB_APP_HTTPS = (
+    "Bad Request: inline keyboard button Web App URL is invalid: Only HTTPS links are allowed"
+)
+ERR_BUTTON_TYPE = "Bad Request: BUTTON_TYPE_INVALID"
+# Bots may download files of at most 20 MB (https://core.telegram.org/bots/api#getfile).
+MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024
 
 _INT_FIELDS = frozenset(
     {
@@ -366,6 +373,8 @@ class FakeBotApi:
         self._file_kinds: dict[str, str] = {}
         # The size of each photo uploaded, as Telegram reports it back.
         self._photo_sizes: dict[str, tuple[int, int]] = {}
+        # getFile's answer: the path each file is downloaded from, and back.
+        self._file_paths: dict[str, str] = {}
         self._faults: list[_Fault] = []
         self._rate_limit: int | None = None
         self._send_times: deque[float] = deque()
@@ -393,6 +402,7 @@ class FakeBotApi:
             "setWebhook": self._set_webhook,
             "getWebhookInfo": self._get_webhook_info,
             "getChat": self._get_chat,
+            "getFile": self._get_file,
             "close": lambda _params: True,
             "logOut": lambda _params: True,
         }
@@ -701,6 +711,16 @@ class FakeBotApi:
         """An uploaded file by the file_id the fake assigned to it."""
         with self._lock:
             return self._files[file_id]
+
+    def download(self, token: str, file_path: str) -> bytes | None:
+        """The content at `/file/bot<token>/<file_path>`: a path getFile gave, with the token
+        of the bot that asked for it (else None, Telegram's 404)."""
+        with self._lock:
+            file_id = self._file_paths.get(file_path)
+            asked = any(c.method == "getFile" and c.ok and c.token == token for c in self.calls)
+            if file_id is None or not asked:
+                return None
+            return self._files[file_id].content
 
     # ------------------------------------------------------------------ update builders
 
@@ -1103,6 +1123,9 @@ class FakeBotApi:
         )
         markup = _check_reply_markup(params.get("reply_markup"))
         chat_id = self._resolve_chat(params, sending=True)
+        if chat_id < 0 and _has_web_app(markup):
+            # Telegram opens a Web App from a button in a private chat only.
+            _bad(ERR_BUTTON_TYPE)
         self._check_reply_target(chat_id, params)
         record = self._new_record(chat_id, outgoing=True, sender=dict(self.bot_user))
         record.update(
@@ -1260,6 +1283,25 @@ class FakeBotApi:
             self._files[file_id] = UploadedFile(name, b"", "application/octet-stream")
             return file_id, f"unique-{number}"
         _bad("Bad Request: wrong file identifier/HTTP URL specified")
+
+    def _get_file(self, params: JsonDict) -> JsonDict:
+        file_id = params.get("file_id")
+        if not isinstance(file_id, str) or file_id not in self._files:
+            _bad(ERR_FILE_ID)
+        stored = self._files[file_id]
+        kind = self._file_kinds.get(file_id, "document")
+        answer: JsonDict = {
+            "file_id": file_id,
+            "file_unique_id": f"unique-{file_id.rsplit('-', 1)[-1]}",
+            "file_size": len(stored.content),
+        }
+        # Like Telegram: a file too big for a bot to download has no path.
+        if len(stored.content) <= MAX_DOWNLOAD_BYTES:
+            extension = {"voice": "oga", "photo": "jpg"}.get(kind, "bin")
+            path = f"{kind}s/file_{file_id.rsplit('-', 1)[-1]}.{extension}"
+            self._file_paths[path] = file_id
+            answer["file_path"] = path
+        return answer
 
     def _set_my_commands(self, params: JsonDict) -> bool:
         commands = params.get("commands")
@@ -1597,6 +1639,18 @@ def _check_inline_button(button: Any) -> None:
         url = button["url"]
         if not isinstance(url, str) or not _BUTTON_URL_RE.fullmatch(url):
             _bad(ERR_BUTTON_URL)
+    if actions[0] == "web_app":
+        web_app = button["web_app"]
+        url = web_app.get("url") if isinstance(web_app, dict) else None
+        if not isinstance(url, str) or not _BUTTON_URL_RE.fullmatch(url):
+            _bad(prefix + 'Field "url" must be of type String')
+        if not url.lower().startswith("https://"):
+            _bad(ERR_WEB_APP_HTTPS)
+
+
+def _has_web_app(markup: JsonDict | None) -> bool:
+    rows = (markup or {}).get("inline_keyboard") or []
+    return any(isinstance(b, dict) and "web_app" in b for row in rows for b in row)
 
 
 # ---------------------------------------------------------------------- transports
@@ -1641,7 +1695,14 @@ class FakeRequest(BaseRequest):
         if not self._initialized:
             # HTTPXRequest fails the same way, which catches a missing ``async with bot``.
             raise RuntimeError("This FakeRequest is not initialized!")
-        segments = urlsplit(url).path.rstrip("/").split("/")
+        path = urlsplit(url).path
+        download = re.fullmatch(r".*/file/bot([^/]+)/(.+)", path)
+        if download is not None:
+            content = self.api.download(unquote(download.group(1)), unquote(download.group(2)))
+            if content is None:
+                return HTTPStatus.NOT_FOUND, json.dumps(_error_body(404, ERR_NOT_FOUND)).encode()
+            return HTTPStatus.OK, content
+        segments = path.rstrip("/").split("/")
         if "file" in segments[:-2] or len(segments) < 2 or not segments[-2].startswith("bot"):
             return HTTPStatus.NOT_FOUND, json.dumps(_error_body(404, ERR_NOT_FOUND)).encode()
         api_method, token = segments[-1], unquote(segments[-2].removeprefix("bot"))
@@ -1733,6 +1794,20 @@ class _Handler(BaseHTTPRequestHandler):
     def _dispatch(self) -> None:
         parts = urlsplit(self.path)
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        download = re.fullmatch(r"/file/bot([^/]+)/(.+)", parts.path)
+        if download is not None:
+            content = self.server.api.download(
+                unquote(download.group(1)), unquote(download.group(2))
+            )
+            if content is None:
+                self._reply(HTTPStatus.NOT_FOUND, _error_body(404, ERR_NOT_FOUND))
+                return
+            self.send_response(HTTPStatus.OK)
+            self.send_header("Content-Type", "application/octet-stream")
+            self.send_header("Content-Length", str(len(content)))
+            self.end_headers()
+            self.wfile.write(content)
+            return
         match = re.fullmatch(r"/bot([^/]*)/([A-Za-z]+)/?", parts.path)
         if match is None:
             self._reply(HTTPStatus.NOT_FOUND, _error_body(404, ERR_NOT_FOUND))
@@ -1785,7 +1860,7 @@ class FakeBotApiServer:
 
     @property
     def base_file_url(self) -> str:
-        """The value for PTB's ``base_file_url`` (file downloads answer 404)."""
+        """The value for PTB's ``base_file_url``: files getFile gave a path to download here."""
         return self.base_url.removesuffix("/bot") + "/file/bot"
 
     def start(self) -> str:

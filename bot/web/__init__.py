@@ -1,0 +1,1 @@
+"""The organizers' board: a Telegram Mini App served by the bot's own web server."""
