@@ -7,7 +7,7 @@ from bot.i18n import msg
 from bot.services.errors import DomainError
 
 # The board's pages a coordinator opens from /board, in the order of the buttons.
-PAGES = ("attendance", "concerns", "agenda", "motions")
+PAGES = ("attendance", "concerns", "agenda", "motions", "checkin")
 
 
 def board_url(web_url: str, page: str) -> str:

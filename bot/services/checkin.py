@@ -484,6 +484,26 @@ async def attendance(session: AsyncSession, actor: Actor | None, meeting_id: int
     return Attendance(people, walk_ins, len(represented), int(approved or 0), represented)
 
 
+async def who_came(
+    session: AsyncSession, actor: Actor, meeting_id: int
+) -> list[tuple[str | None, str]]:
+    """Who checked in to a meeting, in the order they came: the organization they came for
+    (None: none) and their name (a walk-in's as typed). For coordinators."""
+    actor.require_coordinator()
+    rows = await session.execute(
+        select(Organization.name, Person, CheckIn.name)
+        .select_from(CheckIn)
+        .outerjoin(Person, Person.id == CheckIn.person_id)
+        .outerjoin(Organization, Organization.id == CheckIn.organization_id)
+        .where(CheckIn.meeting_id == meeting_id)
+        .order_by(CheckIn.checked_in_at, CheckIn.id)
+    )
+    return [
+        (org, person.display_name if person is not None else name or "")
+        for org, person, name in rows
+    ]
+
+
 def checked_in_people(meeting_id: int) -> Any:
     """Person ids checked in to the meeting (walk-ins have none): for audiences and exports."""
     return select(CheckIn.person_id).where(

@@ -25,7 +25,7 @@ from telegram.error import TelegramError
 
 from bot.i18n import RIGHT_TO_LEFT, Msg, pick_language
 from bot.runtime import Runtime
-from bot.services import agenda, attendance, concerns, meetings, motions, rsvp
+from bot.services import agenda, attendance, checkin, concerns, meetings, motions, rsvp
 from bot.services.actor import Actor, actor_of
 from bot.services.errors import DomainError, NotAllowed, NotFound
 from bot.services.people import TelegramUser
@@ -211,7 +211,7 @@ async def font(_request: web.Request) -> web.StreamResponse:
 # --- who is asking, and the pages they may open ---------------------------------------------
 
 
-COORDINATOR_PAGES = ("attendance", "concerns", "agenda", "motions")
+COORDINATOR_PAGES = ("attendance", "concerns", "agenda", "motions", "checkin")
 MEMBER_PAGES = ("agenda",)
 
 
@@ -236,10 +236,21 @@ async def me(call: Call) -> web.StreamResponse:
 # --- attendance -------------------------------------------------------------------------------
 
 
+def _window(runtime: Runtime) -> checkin.Window:
+    settings = runtime.settings
+    return checkin.Window(settings.meeting_length, settings.checkin_margin)
+
+
 async def _meetings(visit: Visit) -> list[Meeting]:
-    """The meetings a coordinator can pick on the attendance and check-in pages."""
-    visit.actor.require_coordinator()
-    return await meetings.upcoming(visit.session, visit.runtime.clock, visit.actor, limit=10)
+    """The meetings a coordinator can pick on the attendance page: those under way (their
+    check-in open), then the next ones."""
+    session, clock, actor = visit.session, visit.runtime.clock, visit.actor
+    actor.require_coordinator()
+    found = await checkin.open_meetings(session, clock, actor, _window(visit.runtime))
+    for meeting in await meetings.upcoming(session, clock, actor, limit=10):
+        if meeting not in found:
+            found.append(meeting)
+    return found
 
 
 def _chosen(call: Call, found: list[Meeting]) -> Meeting | None:
@@ -261,7 +272,9 @@ async def attendance_page(call: Call) -> web.StreamResponse:
         groups = await attendance.who_answered(
             visit.session, visit.actor, meeting.id, coordinators=coordinators
         )
-        return fragment(visit.page.attendance(meeting, found, numbers, groups))
+        came = await checkin.attendance(visit.session, visit.actor, meeting.id)
+        names = await checkin.who_came(visit.session, visit.actor, meeting.id)
+        return fragment(visit.page.attendance(meeting, found, numbers, groups, came, names))
 
 
 # --- the concerns queue -----------------------------------------------------------------------
@@ -468,6 +481,46 @@ async def motions_page(call: Call) -> web.StreamResponse:
         return fragment(visit.page.motions(shown, closed, zone, RECENT_MOTIONS.days))
 
 
+# --- the check-in screen -----------------------------------------------------------------------
+
+
+async def _checkin(call: Call, visit: Visit, wanted: int | None = None) -> web.Response:
+    session, clock, actor = visit.session, visit.runtime.clock, visit.actor
+    window = _window(visit.runtime)
+    opened = await checkin.open_meetings(session, clock, actor, window)
+    if not opened:
+        upcoming = await checkin.next_to_open(session, clock, actor, window)
+        if upcoming is None:
+            return fragment(visit.page.empty("board-no-meeting"))
+        return fragment(visit.page.checkin_later(upcoming, window.opens(upcoming)))
+    wanted = wanted or _number(call.query.get("meeting"))
+    meeting = next((m for m in opened if m.id == wanted), opened[0])
+    counted = await checkin.attendance(session, actor, meeting.id)
+    link = None
+    if meeting.checkin_code is not None:
+        link = checkin.deep_link(call.request.app[BOT].username, meeting.checkin_code)
+    return fragment(visit.page.checkin(meeting, opened, counted, link, window.closes(meeting)))
+
+
+@endpoint
+async def checkin_page(call: Call) -> web.StreamResponse:
+    async with call.visit() as visit:
+        return await _checkin(call, visit)
+
+
+@endpoint
+async def open_checkin(call: Call) -> web.StreamResponse:
+    """Make the meeting's code (once; audited), as /checkin does."""
+    [meeting_id] = _ids(await _body(call), limit=1)
+    async with call.visit(write=True) as visit:
+        window = _window(visit.runtime)
+        await checkin.open_checkin(
+            visit.session, visit.runtime.clock, visit.actor, meeting_id, window
+        )
+    async with call.visit() as visit:
+        return await _checkin(call, visit, meeting_id)
+
+
 def add_routes(app: web.Application) -> None:
     """The board's routes, under the root of SHURA_WEB_URL."""
     app.router.add_get("/board", shell)
@@ -485,3 +538,5 @@ def add_routes(app: web.Application) -> None:
     app.router.add_post("/api/agenda/add", add_dot)
     app.router.add_post("/api/agenda/take", take_dot)
     app.router.add_get("/api/motions", motions_page)
+    app.router.add_get("/api/checkin", checkin_page)
+    app.router.add_post("/api/checkin/open", open_checkin)

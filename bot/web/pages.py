@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from datetime import datetime
+
+import segno
 
 from bot.i18n import FSI, PDI, RIGHT_TO_LEFT, Catalog, Html, Msg, When, msg
 from bot.i18n.calendar import format_number
+from bot.services import checkin as checkins
 from bot.services import rsvp
 from bot.services.agenda import Board, Item, agenda_of
 from bot.services.attendance import Answers
@@ -123,9 +127,13 @@ class Page:
         choices: Sequence[Meeting],
         numbers: rsvp.Attendance,
         groups: Sequence[Answers],
-        checked_in: str = "",
+        came: checkins.Attendance,
+        who_came: Sequence[tuple[str | None, str]],
     ) -> str:
         by_org = dict(numbers.by_organization)
+        checked: dict[str | None, list[str]] = {}
+        for organization, name in who_came:
+            checked.setdefault(organization, []).append(name)
         sections = []
         for group in groups:
             if group.organization is None:
@@ -145,14 +153,36 @@ class Page:
                 )
                 if names
             )
+            here = checked.pop(group.organization, [])
+            if here:
+                items += (
+                    f'<li class="came">{self.text("board-checked-in", names=self.names(here))}</li>'
+                )
             sections.append(
                 f'<section class="org"><h2>{heading}</h2>'
                 f'<p class="counts" data-count>{counts}</p><ul>{items}</ul></section>'
             )
+        # Walk-ins, and anyone whose organization is no longer listed.
+        guests = [name for rest in checked.values() for name in rest]
+        if guests:
+            sections.append(
+                f'<section class="org"><h2>{self.text("board-checked-in-guests")}</h2><ul>'
+                f'<li class="came">{self.text("board-checked-in", names=self.names(guests))}'
+                "</li></ul></section>"
+            )
         return (
             f'<div class="attendance">{self._meeting_head(meeting, choices)}'
-            f'<p class="total" data-count>{self._counts(numbers.total)}</p>{checked_in}'
+            f'<p class="total" data-count>{self._counts(numbers.total)}</p>'
+            f'<p class="came" data-count>{self._came(came)}</p>'
             f"{''.join(sections) or self.empty('board-no-organizations')}</div>"
+        )
+
+    def _came(self, came: checkins.Attendance) -> str:
+        return self.text(
+            "board-checkin-count",
+            people=came.people,
+            organizations=came.organizations,
+            approved=came.approved,
         )
 
     # --- the concerns queue ---------------------------------------------------------------
@@ -341,4 +371,46 @@ class Page:
             f'<p class="turnout" data-count>{turnout}</p>'
             f'<p class="quorum">{self.text("board-quorum-needed", needed=needed)}</p>'
             f'<p class="closes">{closes}</p><p class="how">{how}</p></article>'
+        )
+
+    # --- the check-in screen ----------------------------------------------------------------
+
+    def checkin_later(self, meeting: Meeting, opens: datetime) -> str:
+        later = self.text(
+            "checkin-not-yet", title=meeting.title, opens=When(opens, meeting.timezone)
+        )
+        head = self._meeting_head(meeting, ())
+        return f'<div class="checkin">{head}<p class="msg">{later}</p></div>'
+
+    def checkin(
+        self,
+        meeting: Meeting,
+        choices: Sequence[Meeting],
+        came: checkins.Attendance,
+        link: str | None,
+        closes: datetime,
+    ) -> str:
+        """The code and its QR code as large as the screen allows, and the count going up."""
+        head = self._meeting_head(meeting, choices)
+        if link is None or meeting.checkin_code is None:
+            return (
+                f'<div class="checkin">{head}<p class="msg">{self.text("board-checkin-ready")}</p>'
+                f'<button type="button" data-action="checkin/open" data-id="{meeting.id}">'
+                f"{self.text('board-checkin-open')}</button></div>"
+            )
+        code = checkins.shown(meeting.checkin_code)
+        qr = segno.make(link, error="m", micro=False).svg_inline(
+            border=2, omitsize=True, dark="#000", light="#fff", svgclass="qrcode"
+        )
+        closing = self.text("board-checkin-closes", closes=When(closes, meeting.timezone))
+        people = self.text("board-checkin-people", count=came.people)
+        return (
+            f'<div class="checkin">{head}'
+            f'<p class="code" dir="ltr" translate="no">{e(code)}</p>'
+            f'<div class="qr" role="img" aria-label="{e(link)}">{qr}</div>'
+            f'<p class="scan msg">{self.text("board-checkin-scan", code=code)}</p>'
+            f'<p class="count" data-count>{people}</p>'
+            f'<p class="orgs">{self._came(came)}</p><p class="closes">{closing}</p>'
+            f'<button type="button" class="projector" data-projector>'
+            f"{self.text('board-projector')}</button></div>"
         )

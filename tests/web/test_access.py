@@ -23,6 +23,7 @@ READS = (
     "/api/concerns/1/file",
     "/api/agenda",
     "/api/motions",
+    "/api/checkin",
 )
 WRITES = (
     "/api/concerns/approve",
@@ -30,6 +31,7 @@ WRITES = (
     "/api/concerns/merge",
     "/api/agenda/add",
     "/api/agenda/take",
+    "/api/checkin/open",
 )
 COORDINATORS_ONLY = (
     "/api/attendance",
@@ -37,6 +39,7 @@ COORDINATORS_ONLY = (
     "/api/concerns?status=all",
     "/api/concerns/1/file",
     "/api/motions",
+    "/api/checkin",
 )
 
 
@@ -123,7 +126,12 @@ async def test_a_member_reaches_the_agenda_and_none_of_the_coordinators_pages(
         answer = await board.get(path, JOHN)
         assert answer.status == 403, path
         assert answer.error == "Only coordinators can do that."
-    for path in ("/api/concerns/approve", "/api/concerns/reject", "/api/concerns/merge"):
+    for path in (
+        "/api/concerns/approve",
+        "/api/concerns/reject",
+        "/api/concerns/merge",
+        "/api/checkin/open",
+    ):
         answer = await board.post(path, AMIR, {"ids": [1], "reason": "x", "target": 2})
         assert answer.status == 403, path
         assert "هماهنگ" in answer.error  # Amir reads Dari
@@ -133,8 +141,11 @@ async def test_a_coordinator_reaches_every_page(board: Board) -> None:
     await add_members(board.bot)
     await schedule(board.bot)
     me = (await board.get("/api/me", COORDINATOR)).json()
-    assert me["pages"] == ["attendance", "concerns", "agenda", "motions"][: len(me["pages"])]
-    for path in ("/api/attendance", "/api/concerns", "/api/agenda", "/api/motions"):
+    assert (
+        me["pages"]
+        == ["attendance", "concerns", "agenda", "motions", "checkin"][: len(me["pages"])]
+    )
+    for path in ("/api/attendance", "/api/concerns", "/api/agenda", "/api/motions", "/api/checkin"):
         answer = await board.get(path, COORDINATOR)
         assert answer.status == 200, (path, answer.text)
         assert answer.headers["Cache-Control"] == "no-store"

@@ -86,9 +86,10 @@ class Live:
         lang: str = "en",
         theme: dict[str, str] | None = None,
         init_data: str | None = None,
+        viewport: dict[str, int] = PHONE,
     ) -> Page:
-        """A phone-sized tab on the board, as Telegram opens it for `user_id`."""
-        context = await self.browser.new_context(viewport=PHONE, device_scale_factor=2)
+        """A tab on the board (phone-sized unless told), as Telegram opens it for `user_id`."""
+        context = await self.browser.new_context(viewport=viewport, device_scale_factor=2)
         await context.route("**/*", self._only_the_board)
         tab = await context.new_page()
         # Timers are the page's clock: the live refresh happens when the test moves it.
@@ -282,6 +283,39 @@ async def test_a_member_ranks_the_agenda_and_sees_no_coordinator_page(live: Live
     assert await tab.evaluate("document.documentElement.dir") == "rtl"
     await fits_a_phone(tab)
     await shot(tab, "agenda-ps")
+
+
+async def test_the_checkin_screen_shows_the_code_for_a_projector_and_the_count_going_up(
+    live: Live,
+) -> None:
+    bot = live.bot
+    await add_members(bot)
+    # Half an hour before the meeting (Kabul 12:30): its check-in is open.
+    await schedule(bot, "2026-12-01 13:00")
+    tab = await live.open(COORDINATOR, "checkin", viewport={"width": 1280, "height": 720})
+    await tab.get_by_role("button", name="Open check-in").click()
+    shown = tab.locator(".checkin .code")
+    await shown.wait_for()
+    code = (await shown.inner_text()).replace("-", "")
+    assert await tab.locator(".checkin .qr svg").count() == 1
+    count = tab.locator(".checkin .count")
+    assert "0 people checked in" in await count.inner_text()
+
+    await bot.send(JOHN, f"/checkin {code}")
+    await tab.clock.run_for(LIVE_SECONDS * 1000 + 100)
+    await tab.locator(".checkin .count", has_text="One person checked in").wait_for()
+    await tab.get_by_role("button", name="Full screen").click()
+    assert await tab.evaluate("document.body.classList.contains('projector')")
+    assert await tab.locator("#nav").is_hidden()
+    # The QR code fills most of the screen's height, for the back of the room.
+    height = await tab.evaluate("document.querySelector('.qr svg').getBoundingClientRect().height")
+    assert height >= 720 * 0.5
+    # …and the count is on the same screen, no scrolling.
+    bottom = await tab.evaluate(
+        "document.querySelector('.checkin .count').getBoundingClientRect().bottom"
+    )
+    assert bottom <= 720
+    await shot(tab, "checkin-projector-en")
 
 
 async def test_without_telegrams_launch_data_the_page_shows_nothing_but_where_to_open_it(

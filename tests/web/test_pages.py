@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from bot.app import runtime
 from bot.jobs.motions import close_due
-from db.models import AgendaVote
+from db.models import AgendaVote, AuditLog, Meeting
 from db.session import transaction
 from tests.conftest import Database
 from tests.handlers.conftest import COORDINATOR, plain, start_harness, stop_harness
@@ -139,10 +139,55 @@ async def test_board_offers_a_web_app_button_per_page_to_coordinators_only(board
     buttons = board.bot.api.buttons(COORDINATOR)
     urls = [b["web_app"]["url"] for b in buttons if "web_app" in b]
     assert urls == [
-        f"{WEB_URL}/board?page={page}" for page in ("attendance", "concerns", "agenda", "motions")
+        f"{WEB_URL}/board?page={page}"
+        for page in ("attendance", "concerns", "agenda", "motions", "checkin")
     ]
     await board.bot.send(JOHN, "/board")
     assert board.bot.last(JOHN) == "Only coordinators can do that."
     await board.bot.send(JOHN, "/agenda")
     [agenda] = [b for b in board.bot.api.buttons(JOHN) if "web_app" in b]
     assert agenda["web_app"]["url"] == f"{WEB_URL}/board?page=agenda"
+
+
+async def checkin_code(board: Board, meeting_id: int) -> str | None:
+    async with transaction(runtime(board.bot.app).sessions) as session:
+        meeting = await session.get(Meeting, meeting_id)
+        assert meeting is not None
+        return meeting.checkin_code
+
+
+async def test_the_checkin_screen_shows_the_code_and_qr_and_counts_who_came(
+    board: Board,
+) -> None:
+    await add_members(board.bot)
+    later = await schedule(board.bot, "2026-12-21 14:00")
+    page = plain((await board.get("/api/checkin", COORDINATOR)).html)
+    assert "Check-in for <b>Monthly coordination meeting</b> opens Monday 21 December" in page
+    assert (await board.post("/api/checkin/open", COORDINATOR, {"ids": [later]})).status == 409
+
+    # Half an hour before a meeting (Kabul 12:30): check-in is open.
+    meeting = await schedule(board.bot, "2026-12-01 13:00", title="Emergency meeting")
+    page = (await board.get("/api/checkin", COORDINATOR)).html
+    assert f'data-action="checkin/open" data-id="{meeting}"' in page
+    assert await checkin_code(board, meeting) is None  # looking makes no code
+    assert (await board.post("/api/checkin/open", JOHN, {"ids": [meeting]})).status == 403
+    opened = await board.post("/api/checkin/open", COORDINATOR, {"ids": [meeting]})
+    code = await checkin_code(board, meeting)
+    assert code is not None
+    assert f"{code[:4]}-{code[4:]}" in opened.html and '<svg viewBox="' in opened.html
+    assert "0 people checked in" in plain(opened.html)
+    again = await board.post("/api/checkin/open", COORDINATOR, {"ids": [meeting]})
+    assert await checkin_code(board, meeting) == code and again.status == 200
+    async with transaction(runtime(board.bot.app).sessions) as session:
+        opened_entries = await session.scalar(
+            select(func.count(AuditLog.id)).where(AuditLog.action == "checkin.opened")
+        )
+    assert opened_entries == 1
+
+    await board.bot.send(JOHN, f"/checkin {code}")
+    await board.bot.send(AMIR, f"/checkin {code.lower()}")
+    page = plain((await board.get("/api/checkin", COORDINATOR)).html)
+    assert "2 people checked in" in page and "1 of 1" in page
+    attendance = plain((await board.get(f"/api/attendance?meeting={meeting}", COORDINATOR)).html)
+    assert "📍 Checked in: John, Amir" in attendance  # in the order they came
+    assert "Emergency meeting" in attendance

@@ -163,7 +163,21 @@
     button.replaceWith(media);
   }
 
+  function leaveProjector() {
+    document.body.classList.remove("projector");
+    if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
+  }
+
+  // Full screen leaves the projector view too (Esc); so does a tap on it.
+  document.addEventListener("fullscreenchange", () => {
+    if (!document.fullscreenElement) document.body.classList.remove("projector");
+  });
+
   document.addEventListener("click", (event) => {
+    if (document.body.classList.contains("projector")) {
+      leaveProjector();
+      return;
+    }
     const target = event.target.closest("button");
     if (!target) return;
     if (target.dataset.page) {
@@ -173,11 +187,9 @@
     } else if (target.dataset.file) {
       showFile(target).catch(() => {});
     } else if (target.hasAttribute("data-projector")) {
-      document.body.classList.toggle("projector");
-      if (document.fullscreenEnabled && !document.fullscreenElement) {
+      document.body.classList.add("projector");
+      if (document.fullscreenEnabled) {
         document.documentElement.requestFullscreen().catch(() => {});
-      } else if (document.fullscreenElement) {
-        document.exitFullscreen().catch(() => {});
       }
     }
   });

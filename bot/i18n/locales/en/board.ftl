@@ -62,3 +62,16 @@ board-quorum-needed = { $needed ->
    *[other] The quorum needs { $needed } ballots.
 }
 board-closes = Closes { $when }
+
+board-checked-in = 📍 Checked in: { $names }
+board-checked-in-guests = Checked in from no organization
+board-checkin-count = 📍 { $people } checked in · organizations represented: { $organizations } of { $approved }
+board-checkin-ready = Check-in can open now. Opening it makes the code people scan or type; it works until check-in closes.
+board-checkin-open = 📲 Open check-in and show the code
+board-checkin-scan = Scan the QR code with your phone's camera, or send /checkin { $code } to the bot.
+board-checkin-people = { $count ->
+    [one] One person checked in
+   *[other] { $count } people checked in
+}
+board-checkin-closes = Check-in closes { $closes }.
+board-projector = ⛶ Full screen for a projector

@@ -56,3 +56,13 @@ board-no-closed-motions = به تازگی هیچ طرحی بسته نشده اس
 board-turnout = مشارکت: { $cast } از { $eligible } ({ $state }، حد نصاب { $quorum }٪)
 board-quorum-needed = برای حد نصاب { $needed } رأی لازم است.
 board-closes = بسته می‌شود: { $when }
+
+board-checked-in = 📍 حاضر: { $names }
+board-checked-in-guests = حاضران بدون نهاد
+board-checkin-count = 📍 حاضران: { $people } · نهادهای حاضر: { $organizations } از { $approved }
+board-checkin-ready = ثبت حضور اکنون می‌تواند باز شود. با باز کردن آن کدی ساخته می‌شود که حاضران اسکن یا تایپ می‌کنند؛ این کد تا بسته شدن ثبت حضور کار می‌کند.
+board-checkin-open = 📲 باز کردن ثبت حضور و نشان دادن کد
+board-checkin-scan = کد ⁦QR⁩ را با کمرهٔ تلفن خود اسکن کنید، یا دستور ⁦/checkin { $code }⁩ را به ربات بفرستید.
+board-checkin-people = { $count } نفر حضور خود را ثبت کرده‌اند
+board-checkin-closes = ثبت حضور { $closes } بسته می‌شود.
+board-projector = ⛶ تمام صفحه برای پروجکتور

@@ -62,3 +62,16 @@ board-quorum-needed = { $needed ->
    *[other] نصاب ته { $needed } رایې اړینې دي.
 }
 board-closes = تړل کېږي: { $when }
+
+board-checked-in = 📍 حاضر: { $names }
+board-checked-in-guests = له بنسټ پرته حاضر کسان
+board-checkin-count = 📍 حاضر کسان: { $people } · حاضر بنسټونه: { $organizations } له { $approved } څخه
+board-checkin-ready = د حاضرۍ ثبت اوس پرانیستل کېدای شي. په پرانیستلو سره یې هغه کوډ جوړېږي چې حاضر کسان یې سکن یا ټایپ کوي؛ دا کوډ د حاضرۍ د ثبت تر تړلو پورې کار کوي.
+board-checkin-open = 📲 د حاضرۍ ثبت پرانیستل او د کوډ ښودل
+board-checkin-scan = د ⁦QR⁩ کوډ د خپل ټیلیفون په کمره سکن کړئ، یا روبوټ ته د ⁦/checkin { $code }⁩ کمانډ ولېږئ.
+board-checkin-people = { $count ->
+    [one] یو تن خپله حاضري ثبت کړې ده
+   *[other] { $count } تنو خپله حاضري ثبت کړې ده
+}
+board-checkin-closes = د حاضرۍ ثبت { $closes } تړل کېږي.
+board-projector = ⛶ د پروجکټور لپاره بشپړه پرده
