@@ -24,6 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from telegram.error import TelegramError
 
 from bot.i18n import RIGHT_TO_LEFT, Msg, pick_language
+from bot.markup import plain_text
 from bot.runtime import Runtime
 from bot.services import agenda, attendance, checkin, concerns, meetings, motions, rsvp
 from bot.services.actor import Actor, actor_of
@@ -113,12 +114,12 @@ def endpoint(fn: Callable[[Call], Awaitable[web.StreamResponse]]) -> Handler:
         lang = pick_language(None, user.language_code, runtime.settings.default_language)
         call = Call(request, runtime, user, lang, query=dict(request.query))
         try:
-            response = await fn(call)
+            response: web.StreamResponse = await fn(call)
         except DomainError as error:
             text = runtime.catalog.render(call.lang, Msg(error.key, error.params))
-            return web.json_response({"error": text}, status=_status(error))
+            response = web.json_response({"error": plain_text(text)}, status=_status(error))
         if call.wrote:
-            # What the decision queued (a message to a concern's sender) goes out now.
+            # What a decision queued (a message to a concern's sender) goes out now.
             await runtime.dispatcher.wake()
         return response
 
@@ -134,9 +135,10 @@ def _status(error: DomainError) -> int:
 
 
 def fragment(html: str, notice: str | None = None) -> web.Response:
+    """A page as HTML, and what to tell the person about what just happened (plain text)."""
     body: dict[str, str] = {"html": html}
     if notice:
-        body["notice"] = notice
+        body["notice"] = plain_text(notice)
     return web.json_response(body)
 
 
@@ -196,7 +198,11 @@ def _static(name: str, content_type: str) -> Handler:
 
 @cache
 def font_path() -> Path:
-    """Noto Sans Arabic (every Dari and Pashto letter), as the project's install brings it."""
+    """Noto Sans Arabic (every Dari and Pashto letter), where the project's install puts it.
+
+    Not bot.charts.font_path: importing bot.charts first runs into the import cycle between
+    bot.services.summary and bot.services.delivery.
+    """
     folder = files("fontpkg_noto_sans_arabic") / "files"
     return Path(str(next(p for p in folder.iterdir() if p.name.endswith(".ttf"))))
 

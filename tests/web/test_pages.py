@@ -163,7 +163,10 @@ async def test_the_checkin_screen_shows_the_code_and_qr_and_counts_who_came(
     later = await schedule(board.bot, "2026-12-21 14:00")
     page = plain((await board.get("/api/checkin", COORDINATOR)).html)
     assert "Check-in for <b>Monthly coordination meeting</b> opens Monday 21 December" in page
-    assert (await board.post("/api/checkin/open", COORDINATOR, {"ids": [later]})).status == 409
+    too_early = await board.post("/api/checkin/open", COORDINATOR, {"ids": [later]})
+    assert too_early.status == 409
+    # Said as plain text: the page shows it as text, not HTML.
+    assert plain(too_early.error).startswith("Check-in for Monthly coordination meeting opens")
 
     # Half an hour before a meeting (Kabul 12:30): check-in is open.
     meeting = await schedule(board.bot, "2026-12-01 13:00", title="Emergency meeting")
