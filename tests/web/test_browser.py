@@ -30,6 +30,12 @@ from tests.web.conftest import WEB_URL
 from tests.web.initdata import fragment, launch_data
 from tests.web.test_concerns_queue import raise_concern
 
+DARI_CONCERNS = (
+    "ایست‌های بازرسی در راه بلخ رفت‌وآمد کارمندان را دشوار کرده است.",
+    "بودجهٔ مکتب بهاری هنوز نرسیده است.",
+    "برنامهٔ رادیویی زنان به وقت بهتری نیاز دارد.",
+    "دفتر ما در ولسوالی دولت‌آباد امنیت ندارد.",
+)
 CHROMIUM = Path(os.environ.get("SHURA_TEST_CHROMIUM", "/usr/bin/chromium"))
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "board"
 PHONE = {"width": 360, "height": 780}
@@ -237,7 +243,7 @@ async def test_the_dari_queue_reads_right_to_left_with_persian_digits(live: Live
     await schedule(bot, "2026-12-21 14:00")
     await set_language(bot, COORDINATOR, "fa")
     for number in range(12):
-        await raise_concern(bot, AMIR, f"نگرانی شماره {number} درباره راه‌ها", anonymous=True)
+        await raise_concern(bot, AMIR, DARI_CONCERNS[number % 4], anonymous=True)
     await raise_concern(bot, JOHN, None, "funding", anonymous=False)
     tab = await live.open(COORDINATOR, "concerns", lang="fa")
     await tab.locator(".queue").wait_for()

@@ -10,7 +10,7 @@ button-board-motions = ✋ طرح‌ها
 button-board-checkin = 📲 صفحهٔ ثبت حضور
 button-agenda-board = 🗳 باز کردن صفحهٔ اجندا
 
-board-title = شورا · صفحهٔ هماهنگ‌کنندگان
+board-title = شورا — صفحهٔ هماهنگ‌کنندگان
 board-start-first = نخست ربات شورا را در تلگرام باز کنید و دکمهٔ «شروع» را بزنید.
 board-no-meeting = هنوز هیچ جلسه‌ای تعیین نشده است.
 board-pick-meeting = جلسه:
@@ -23,7 +23,7 @@ board-filter-status = وضعیت:
 board-filter-topic = موضوع:
 board-search = جستجو در متن
 board-search-button = 🔍 جستجو
-board-concern-head = نگرانی #{ $number } · { $topic } · { $status }
+board-concern-head = نگرانی #{ $number }، { $topic }، { $status }
 board-no-text = (پیام صوتی یا عکس)
 board-play-voice = ▶️ شنیدن پیام صوتی
 board-show-photo = 🖼 نشان دادن عکس
@@ -59,7 +59,7 @@ board-closes = بسته می‌شود: { $when }
 
 board-checked-in = 📍 حاضر: { $names }
 board-checked-in-guests = حاضران بدون نهاد
-board-checkin-count = 📍 حاضران: { $people } · نهادهای حاضر: { $organizations } از { $approved }
+board-checkin-count = 📍 حاضران: { $people }؛ نهادهای حاضر: { $organizations } از { $approved }
 board-checkin-ready = ثبت حضور اکنون می‌تواند باز شود. با باز کردن آن کدی ساخته می‌شود که حاضران اسکن یا تایپ می‌کنند؛ این کد تا بسته شدن ثبت حضور کار می‌کند.
 board-checkin-open = 📲 باز کردن ثبت حضور و نشان دادن کد
 board-checkin-scan = کد ⁦QR⁩ را با کمرهٔ تلفن خود اسکن کنید، یا دستور ⁦/checkin { $code }⁩ را به ربات بفرستید.

@@ -10,7 +10,7 @@ button-board-motions = ✋ وړاندیزونه
 button-board-checkin = 📲 د حاضرۍ د ثبت پرده
 button-agenda-board = 🗳 د اجنډا پاڼه پرانیستل
 
-board-title = شورا · د همغږي کوونکو پاڼه
+board-title = شورا — د همغږي کوونکو پاڼه
 board-start-first = لومړی په ټلګرام کې د شورا روبوټ پرانیزئ او د «پیل» تڼۍ ووهئ.
 board-no-meeting = تر اوسه هېڅ غونډه نه ده ټاکل شوې.
 board-pick-meeting = غونډه:
@@ -23,7 +23,7 @@ board-filter-status = حالت:
 board-filter-topic = موضوع:
 board-search = په متن کې لټون
 board-search-button = 🔍 لټون
-board-concern-head = اندېښنه #{ $number } · { $topic } · { $status }
+board-concern-head = اندېښنه #{ $number }، { $topic }، { $status }
 board-no-text = (غږیز پیغام یا انځور)
 board-play-voice = ▶️ غږیز پیغام اورېدل
 board-show-photo = 🖼 انځور ښودل
@@ -65,7 +65,7 @@ board-closes = تړل کېږي: { $when }
 
 board-checked-in = 📍 حاضر: { $names }
 board-checked-in-guests = له بنسټ پرته حاضر کسان
-board-checkin-count = 📍 حاضر کسان: { $people } · حاضر بنسټونه: { $organizations } له { $approved } څخه
+board-checkin-count = 📍 حاضر کسان: { $people }؛ حاضر بنسټونه: { $organizations } له { $approved } څخه
 board-checkin-ready = د حاضرۍ ثبت اوس پرانیستل کېدای شي. په پرانیستلو سره یې هغه کوډ جوړېږي چې حاضر کسان یې سکن یا ټایپ کوي؛ دا کوډ د حاضرۍ د ثبت تر تړلو پورې کار کوي.
 board-checkin-open = 📲 د حاضرۍ ثبت پرانیستل او د کوډ ښودل
 board-checkin-scan = د ⁦QR⁩ کوډ د خپل ټیلیفون په کمره سکن کړئ، یا روبوټ ته د ⁦/checkin { $code }⁩ کمانډ ولېږئ.
