@@ -121,5 +121,15 @@ async def start_board(application: ShuraApplication) -> WebServer | None:
         log.info("SHURA_WEB_URL is not set: the board is off")
         return None
     server = WebServer(build_web_app(application), settings.web_listen)
-    await server.start()
+    try:
+        await server.start()
+    except OSError as error:
+        # The chat goes on without the board rather than not at all.
+        log.error(
+            "SHURA_WEB_LISTEN=%s: cannot listen there (%s); the board is off",
+            settings.web_listen,
+            error.strerror or error,
+        )
+        await server.stop()
+        return None
     return server

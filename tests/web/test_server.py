@@ -4,6 +4,7 @@ Telegram holds the board's use of Telegram to: Web App buttons and file download
 from __future__ import annotations
 
 import json
+import socket
 from datetime import timedelta
 
 import aiohttp
@@ -114,3 +115,21 @@ def test_board_settings_are_read_as_people_write_them() -> None:
     assert settings.web_auth_max_age == timedelta(minutes=30)
     assert load_settings(_env_file=None, SHURA_WEB_URL="").web_url is None
     assert load_settings(_env_file=None).web_listen == "127.0.0.1:8080"
+
+
+async def test_a_listen_address_in_use_leaves_the_chat_running_and_says_why(
+    database: Database, clock: FakeClock, caplog: pytest.LogCaptureFixture
+) -> None:
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    port = taken.getsockname()[1]
+    bot = await start_harness(
+        database, clock, SHURA_WEB_URL=WEB_URL, SHURA_WEB_LISTEN=f"127.0.0.1:{port}"
+    )
+    try:
+        assert await start_board(bot.app) is None
+        assert f"SHURA_WEB_LISTEN=127.0.0.1:{port}: cannot listen there" in caplog.text
+    finally:
+        taken.close()
+        await stop_harness(bot)
