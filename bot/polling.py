@@ -14,7 +14,7 @@ import gc
 import logging
 import os
 from collections.abc import Coroutine, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from telegram import Update
 from telegram.constants import ParseMode
@@ -26,9 +26,11 @@ from bot.markup import markup
 from bot.presentation import keyboard_from_data
 from bot.runtime import RUNTIME_KEY, Runtime
 from bot.services import intake
-from bot.web.server import start_board
 from db.models import PendingReply
 from db.session import reading, transaction
+
+if TYPE_CHECKING:
+    from bot.web.server import WebServer
 
 log = logging.getLogger(__name__)
 
@@ -231,7 +233,7 @@ async def run(application: ShuraApplication, stop: asyncio.Event) -> None:
         )
         await application.start()
         intake_ = Intake(application)
-        board = await start_board(application)
+        board = await _start_board(application)
         try:
             await intake_.resume()
             _collect_garbage_again()
@@ -256,6 +258,16 @@ def _collect_garbage_again() -> None:
 async def _post_init(application: ShuraApplication) -> None:
     if application.post_init is not None:
         await application.post_init(application)
+
+
+async def _start_board(application: ShuraApplication) -> WebServer | None:
+    """The organizers' board's web server, when SHURA_WEB_URL turns it on."""
+    if not application.bot_data[RUNTIME_KEY].settings.web_url:
+        return None
+    # Only with the board on: aiohttp takes a tenth of a second to import.
+    from bot.web.server import start_board
+
+    return await start_board(application)
 
 
 def _parse(payload: dict[str, Any], application: ShuraApplication) -> Update | None:

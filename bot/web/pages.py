@@ -12,8 +12,6 @@ import html
 from collections.abc import Sequence
 from datetime import datetime
 
-import segno
-
 from bot.i18n import FSI, PDI, RIGHT_TO_LEFT, Catalog, Html, Msg, When, msg
 from bot.i18n.calendar import format_number
 from bot.services import checkin as checkins
@@ -399,6 +397,8 @@ class Page:
                 f"{self.text('board-checkin-open')}</button></div>"
             )
         code = checkins.shown(meeting.checkin_code)
+        import segno  # when a check-in screen is first shown: slow to import, and seldom needed
+
         qr = segno.make(link, error="m", micro=False).svg_inline(
             border=2, omitsize=True, dark="#000", light="#fff", svgclass="qrcode"
         )

@@ -12,6 +12,7 @@ import pytest
 
 from bot.clock import FakeClock
 from bot.config import SettingsError, load_settings
+from bot.polling import _start_board
 from bot.web.server import build_web_app, parse_listen, start_board
 from tests.conftest import Database
 from tests.fakes.telegram import FakeBotApi
@@ -24,14 +25,14 @@ async def test_polling_mode_serves_the_board_on_the_listen_address_only_when_tur
 ) -> None:
     off = await start_harness(database, clock)
     try:
-        assert await start_board(off.app) is None
+        assert await _start_board(off.app) is None
         # The application a webhook would add its route to exists all the same.
         assert build_web_app(off.app).router.resources() is not None
     finally:
         await stop_harness(off)
     on = await start_harness(database, clock, SHURA_WEB_URL=WEB_URL, SHURA_WEB_LISTEN="127.0.0.1:0")
     try:
-        server = await start_board(on.app)
+        server = await _start_board(on.app)
         assert server is not None and server.port > 0
         try:
             async with aiohttp.ClientSession() as client:
