@@ -1,4 +1,5 @@
-"""Command line: `shura run` starts the bot, `shura migrate` brings the database up to date."""
+"""Command line: `shura run` starts the bot, `shura status` tells how it is doing, `shura migrate`
+brings the database up to date."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import gc
 import logging
 import signal
 import sys
+from contextlib import nullcontext
 from typing import Any
 
 from bot.config import Settings, SettingsError, load_settings
@@ -38,9 +40,13 @@ again (/revoke makes a new one). Then fix it in .env and run `make run` again.
 ALREADY_RUNNING = """\
 Shura is already running on this database: {where}
 
-Only one bot process may use a database at a time. Stop the other one first (a process that
-crashed or was killed no longer counts), then start this one again.
+SQLite lets one bot process use a database file at a time. Stop the other one first (a process
+that crashed or was killed no longer counts), then start this one again. To run standby
+processes that take over when one dies, use PostgreSQL (DATABASE_URL).
 """
+
+EXIT_NO_LEADER = 1
+EXIT_DATABASE = 3
 
 
 def _configure_logging() -> None:
@@ -60,10 +66,12 @@ def _settings_or_exit() -> Settings:
 
 
 def cmd_migrate() -> int:
+    from db.instance_lock import migration_lock
     from db.migrate import upgrade
 
     settings = _settings_or_exit()
-    upgrade(settings.database_url)
+    with migration_lock(settings.database_url):
+        upgrade(settings.database_url)
     print("database is up to date")
     return 0
 
@@ -82,8 +90,9 @@ async def _run(settings: Settings) -> int:
     from telegram.error import InvalidToken
 
     from bot.app import build_application
-    from db.instance_lock import AlreadyRunning, instance_lock
+    from db.instance_lock import AlreadyRunning, migration_lock, sqlite_lock
     from db.migrate import is_current, upgrade
+    from db.session import is_sqlite
 
     application = build_application(settings)
     # Ask Telegram who we are before anything else, so a wrong token gets a plain answer; the
@@ -94,11 +103,15 @@ async def _run(settings: Settings) -> int:
         print(TOKEN_REFUSED, file=sys.stderr)
         await application.bot.shutdown()
         return EXIT_SETTINGS
+    url = settings.database_url
     try:
-        # Before migrating: a second process must not touch the schema of a running one.
-        with instance_lock(settings.database_url):
-            if not is_current(settings.database_url):
-                upgrade(settings.database_url)
+        # SQLite: one process per file, locked before migrating, so a second process never
+        # touches the schema of a running one. PostgreSQL: processes starting together
+        # migrate one after the other; then one leads and the others stand by.
+        with sqlite_lock(url) if is_sqlite(url) else nullcontext():
+            if not is_current(url):
+                with migration_lock(url):
+                    upgrade(url)
             await _serve(application)
     except AlreadyRunning as error:
         print(ALREADY_RUNNING.format(where=error.where), file=sys.stderr)
@@ -113,14 +126,90 @@ async def _run(settings: Settings) -> int:
 
 
 async def _serve(application: Any) -> None:
-    """Run until Ctrl-C or SIGTERM; what was fetched is stored first, so a kill loses nothing."""
-    from bot.polling import run
+    """Run until Ctrl-C or SIGTERM; what was fetched is stored first, so a kill loses nothing.
+
+    A stop takes no more updates and claims no more messages, finishes what is in hand, lets
+    a standby take over, and exits.
+    """
+    from bot.leader import run
+    from bot.polling import Polling
 
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
-    await run(application, stop)
+    await run(application, stop, Polling(application))
+
+
+def cmd_status() -> int:
+    """Print who leads, the outbox by state, when it was last sent, and what waits."""
+    settings = _settings_or_exit()
+    from sqlalchemy.exc import SQLAlchemyError
+
+    try:
+        status = asyncio.run(_read_status(settings.database_url))
+    except SQLAlchemyError as error:
+        reason = str(error.orig if hasattr(error, "orig") else error).strip().splitlines()
+        print(f"Cannot read the status from the database: {reason[0] if reason else error}")
+        print("Is DATABASE_URL right, and the database migrated (`shura migrate`)?")
+        return EXIT_DATABASE
+    print(_format_status(status, settings.database_url))
+    return 0 if status.leader is not None else EXIT_NO_LEADER
+
+
+async def _read_status(url: str) -> Any:
+    from bot.clock import SystemClock
+    from bot.services import processes
+    from db.session import make_engine, make_session_factory, reading
+
+    engine = make_engine(url)
+    try:
+        async with reading(make_session_factory(engine)) as session:
+            return await processes.status(session, SystemClock())
+    finally:
+        await engine.dispose()
+
+
+def _format_status(status: Any, url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    def when(moment: Any) -> str:
+        if moment is None:
+            return "never"
+        return f"{moment:%Y-%m-%d %H:%M:%S} UTC ({_ago(status.now - moment)} ago)"
+
+    lines = [f"database: {make_url(url).render_as_string(hide_password=True)}"]
+    leader = status.leader
+    if leader is None:
+        lines.append("leader: none (no process is leading: updates wait at Telegram)")
+    for view in status.processes:
+        about = f"{view.name} (pid {view.pid} on {view.host}, {view.mode})"
+        if view is leader:
+            lines.append(f"leader: {about}, leading since {when(view.leader_since)}")
+        elif view.alive:
+            lines.append(f"{view.role.value}: {about}, seen {_ago(status.now - view.seen_at)} ago")
+        else:
+            lines.append(f"gone: {about}, last seen {when(view.seen_at)}")
+    counts = ", ".join(f"{state.value} {count}" for state, count in status.outbox.items())
+    lines.append(f"outbox: {counts} ({status.due_now} due now)")
+    lines.append(f"dispatcher last ran: {when(status.dispatched_at)}")
+    if status.oldest_unhandled is None:
+        lines.append("oldest update not yet handled: none")
+    else:
+        update_id, received = status.oldest_unhandled
+        lines.append(
+            f"oldest update not yet handled: {update_id}, received {when(received)}"
+            f" ({status.unhandled} waiting)"
+        )
+    return "\n".join(lines)
+
+
+def _ago(delta: Any) -> str:
+    seconds = max(0, int(delta.total_seconds()))
+    for unit, size in (("d", 86400), ("h", 3600), ("min", 60)):
+        if seconds >= size:
+            return f"{seconds // size} {unit}"
+    return f"{seconds} s"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -132,10 +221,16 @@ def main(argv: list[str] | None = None) -> int:
         parser = argparse.ArgumentParser(prog="shura", description=__doc__)
         commands = parser.add_subparsers(dest="command", required=True)
         commands.add_parser("run", help="migrate the database and start the bot")
+        commands.add_parser(
+            "status",
+            help="who leads, the outbox by state, when it last sent, the oldest update waiting",
+        )
         commands.add_parser("migrate", help="bring the database schema up to date")
         args = parser.parse_args(argv)
         if args.command == "migrate":
             return cmd_migrate()
+        if args.command == "status":
+            return cmd_status()
         return cmd_run()
     finally:
         gc.enable()

@@ -30,7 +30,7 @@ from bot.jobs.retention import retention_job
 from bot.jobs.series import JOB_NAME as ROLL_OVER_JOB
 from bot.jobs.series import roll_over_job
 from bot.runtime import RUNTIME_KEY, Runtime
-from bot.services import outbox, people, telegram_state
+from bot.services import outbox, people, processes, telegram_state
 from bot.services.actor import actor_of
 from db.session import make_engine, make_session_factory, transaction
 
@@ -117,7 +117,12 @@ async def _post_init(application: ShuraApplication) -> None:
     rt = runtime(application)
     settings = rt.settings
     async with transaction(rt.sessions) as session:
-        reclaimed = await outbox.reclaim_in_flight(session, rt.clock)
+        # The rows of a dead process, at once; a live one's are its own to finish.
+        live = await processes.live_names(session)
+        reclaimed = await outbox.reclaim_abandoned(
+            session, rt.clock, owner=rt.dispatcher.owner, live=live
+        )
+        await processes.forget_dead(session, {*live, rt.dispatcher.owner})
         known = await people.coordinators(session, settings.coordinators)
         # The configured coordinators may have changed since the last run.
         menus = standing_menus(rt.catalog, rt.commands, settings.default_language)

@@ -131,7 +131,7 @@ class Intake:
                 return
             if not fetched:
                 continue
-            await _hold("fetched")
+            await hold("fetched")
             if not await self._store_until_stored(fetched, stop):
                 return
             # The next getUpdates carries this offset, which tells Telegram the batch is ours.
@@ -152,7 +152,7 @@ class Intake:
 
     async def _handle(self, update: Update) -> None:
         async with self._slots:
-            await _hold("stored")
+            await hold("stored")
             try:
                 await self.application.process_update(update)
             except Exception:
@@ -223,41 +223,34 @@ class Intake:
                 raise
 
 
-async def run(application: ShuraApplication, stop: asyncio.Event) -> None:
-    """Start the bot, resume what a dead run left, poll until `stop` is set, then stop."""
-    async with application:
-        # Side by side: the start-up work (menus that changed, the outbox a dead run left)
-        # and the removal of a webhook left set elsewhere, which would fail every getUpdates.
-        await asyncio.gather(
-            _post_init(application), application.bot.delete_webhook(drop_pending_updates=False)
-        )
-        await application.start()
-        intake_ = Intake(application)
-        board = await _start_board(application)
+class Polling:
+    """Takes updates with getUpdates while this process leads (bot.leader)."""
+
+    mode = "polling"
+
+    def __init__(self, application: ShuraApplication) -> None:
+        self.application = application
+
+    async def prepare(self) -> None:
+        """Before polling, side by side with the start-up work: a webhook left set (webhook
+        mode, or elsewhere) would make every getUpdates fail."""
+        await self.application.bot.delete_webhook(drop_pending_updates=False)
+
+    async def run(self, intake: Intake, halt: asyncio.Event) -> None:
+        board = await _start_board(self.application)
         try:
-            await intake_.resume()
-            _collect_garbage_again()
-            await intake_.poll(stop)
+            await intake.poll(halt)
         finally:
             if board is not None:
                 await board.stop()
-            await intake_.drain(DRAIN_TIMEOUT)
-            await application.stop()
-            if application.post_shutdown is not None:
-                await application.post_shutdown(application)
 
 
-def _collect_garbage_again() -> None:
+def collect_garbage_again() -> None:
     """`shura run` starts with the garbage collector off (bot.__main__); what start-up made
     lives as long as the process, so it is set aside, not walked again at every collection."""
     if not gc.isenabled():
         gc.freeze()
         gc.enable()
-
-
-async def _post_init(application: ShuraApplication) -> None:
-    if application.post_init is not None:
-        await application.post_init(application)
 
 
 async def _start_board(application: ShuraApplication) -> WebServer | None:
@@ -307,7 +300,7 @@ def _seconds(retry_after: object) -> float:
     return float(total()) if callable(total) else float(retry_after)  # type: ignore[arg-type]
 
 
-async def _hold(moment: str) -> None:
+async def hold(moment: str) -> None:
     if os.environ.get(HOLD) == moment:
         log.warning("held at %r for a test", moment)
         await asyncio.Event().wait()

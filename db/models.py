@@ -417,6 +417,11 @@ class Outbox(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime]
     claimed_at: Mapped[datetime | None]
+    # The process sending it (bot_process.name) and until when the row is its own: only that
+    # process records the result, and another takes the row back after the lease, or at once
+    # when the owner is known dead.
+    claimed_by: Mapped[str | None] = mapped_column(String(80))
+    lease_until: Mapped[datetime | None]
     sent_at: Mapped[datetime | None]
     tg_message_id: Mapped[int | None] = mapped_column(BigInteger)
     last_error: Mapped[str | None] = mapped_column(String(300))
@@ -729,3 +734,32 @@ class BotState(Base):
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     digest: Mapped[str] = mapped_column(String(64))
     updated_at: Mapped[datetime]
+
+
+class ProcessRole(enum.StrEnum):
+    STANDBY = "standby"  # waits for the leader's lock
+    LEADER = "leader"  # takes the updates, runs the scheduler and the outbox
+    STOPPING = "stopping"  # finishing what it holds before it exits
+
+
+class BotProcess(Base):
+    """A running `shura run`: its role, and when it was last seen; for `shura status` and to
+    tell a live owner of outbox rows from a dead one."""
+
+    __tablename__ = "bot_process"
+
+    # host:pid:random, unique per run; outbox.claimed_by names it.
+    name: Mapped[str] = mapped_column(String(80), primary_key=True)
+    host: Mapped[str] = mapped_column(String(100))
+    pid: Mapped[int] = mapped_column(Integer)
+    mode: Mapped[str] = mapped_column(String(10))  # polling or webhook
+    role: Mapped[ProcessRole] = mapped_column(_enum(ProcessRole, "process_role"))
+    started_at: Mapped[datetime]
+    seen_at: Mapped[datetime]
+    leader_since: Mapped[datetime | None]
+    # When its outbox dispatcher last ran to the end.
+    dispatched_at: Mapped[datetime | None]
+    # On PostgreSQL, the server session holding its locks: the process is alive while this
+    # session is (pg_stat_activity), to the microsecond of its start.
+    backend_pid: Mapped[int | None] = mapped_column(Integer)
+    backend_start: Mapped[datetime | None]

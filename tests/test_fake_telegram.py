@@ -29,6 +29,7 @@ from telegram.ext import Application, ApplicationBuilder, CommandHandler, Contex
 
 from tests.fakes.telegram import (
     BOT_USER_ID,
+    ERR_ALLOWED_UPDATES,
     ERR_BLOCKED,
     ERR_BUTTON_DATA,
     ERR_BUTTON_URL,
@@ -45,6 +46,10 @@ from tests.fakes.telegram import (
     ERR_TEXT_EMPTY,
     ERR_TOO_LONG,
     ERR_WEBHOOK_ACTIVE,
+    ERR_WEBHOOK_CONNECTIONS,
+    ERR_WEBHOOK_HTTPS,
+    ERR_WEBHOOK_PORT,
+    ERR_WEBHOOK_SECRET,
     FakeBotApi,
     FakeBotApiServer,
     FakeRequest,
@@ -471,6 +476,43 @@ def test_get_updates_honours_offset_limit_and_webhooks(api: FakeBotApi) -> None:
     assert_rejected(api.handle("getUpdates", {}), ERR_WEBHOOK_ACTIVE, api, 409)
     assert api.handle("deleteWebhook", {})[0] == 200
     assert api.handle("getUpdates", {})[0] == 200
+
+
+HOOK = "https://bot.example.org/telegram"
+
+
+@pytest.mark.parametrize(
+    ("params", "error"),
+    [
+        pytest.param({"url": "http://bot.example.org/telegram"}, ERR_WEBHOOK_HTTPS, id="http"),
+        pytest.param({"url": "https://bot.example.org:8081/x"}, ERR_WEBHOOK_PORT, id="port"),
+        pytest.param({"url": HOOK, "secret_token": "with space"}, ERR_WEBHOOK_SECRET, id="char"),
+        pytest.param({"url": HOOK, "secret_token": "x" * 257}, ERR_WEBHOOK_SECRET, id="long"),
+        pytest.param({"url": HOOK, "max_connections": "101"}, ERR_WEBHOOK_CONNECTIONS, id="max"),
+        pytest.param(
+            {"url": HOOK, "allowed_updates": '["message", "nonsense"]'},
+            ERR_ALLOWED_UPDATES,
+            id="allowed",
+        ),
+    ],
+)
+def test_set_webhook_refuses_what_telegram_refuses(
+    api: FakeBotApi, params: dict[str, str], error: str
+) -> None:
+    assert_rejected(api.handle("setWebhook", params), error, api)
+    assert api.webhook_url == ""
+
+
+def test_a_webhook_keeps_its_secret_token_and_never_tells_it(api: FakeBotApi) -> None:
+    secret = "s3cret_-" + "A" * 200
+    assert api.handle("setWebhook", {"url": HOOK, "secret_token": secret})[0] == 200
+    assert (api.webhook_url, api.webhook_secret) == (HOOK, secret)
+    _, body = api.handle("getWebhookInfo", {})
+    assert body["result"]["url"] == HOOK and body["result"]["max_connections"] == 40
+    assert secret not in json.dumps(body)
+    assert api.handle("deleteWebhook", {})[0] == 200
+    assert (api.webhook_url, api.webhook_secret) == ("", "")
+    assert api.handle("getWebhookInfo", {})[1]["result"]["url"] == ""
 
 
 def test_an_update_comes_back_on_every_get_updates_until_a_later_offset_confirms_it(

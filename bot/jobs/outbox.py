@@ -24,7 +24,7 @@ from bot.jobs.broadcast import StatusMessages
 from bot.jobs.pacing import Pacer
 from bot.markup import markup, render_lines, send_by_file_id
 from bot.presentation import Lines, Venue, keyboard_to_data
-from bot.services import cards, coordination, delivery, outbox, people
+from bot.services import cards, coordination, delivery, outbox, people, processes
 from bot.services.delivery import Rendered
 from bot.views import Links
 from db.models import Outbox, OutboxStatus
@@ -65,8 +65,17 @@ class Dispatcher:
         coordinators: Collection[int] = frozenset(),
         pacer: Pacer | None = None,
         meeting_length: timedelta = timedelta(hours=2),
+        owner: str | None = None,
     ) -> None:
         self.bot = bot
+        # The name its claims carry (bot.services.processes): only this dispatcher may record
+        # the result of a row it claimed, and only while the row is still its own.
+        self.owner = owner or processes.process_name()
+        # Off in a standby, and while the process stops: what is in flight is finished, no
+        # more is taken.
+        self.claiming = True
+        # When it last ran (or, in a long run, last recorded results): `shura status` shows it.
+        self.last_run_at: datetime | None = None
         self.sessions = sessions
         self.clock = clock
         self.catalog = catalog
@@ -92,17 +101,34 @@ class Dispatcher:
     async def run_once(self) -> Report:
         """Send everything that is due now; stops early when Telegram says to wait."""
         report = Report()
+        if not self.claiming:
+            return report
         async with self._running:
+            self.last_run_at = self.clock.now()
             await self.expand_due(report)
             await self._send_due(report)
             await self.broadcasts.update()
+            self.last_run_at = self.clock.now()
         return report
+
+    def stop_claiming(self) -> None:
+        """Claim nothing more; a run going on finishes and records what it has in flight."""
+        self.claiming = False
+
+    def resume_claiming(self) -> None:
+        self.claiming = True
+
+    async def drain(self) -> None:
+        """Stop claiming and wait until what is in flight is sent and recorded."""
+        self.stop_claiming()
+        async with self._running:
+            pass
 
     async def expand_due(self, report: Report) -> None:
         """Expand every due fan-out into one row per recipient, a part per transaction."""
-        while not self.paused:
+        while not self.paused and self.claiming:
             async with transaction(self.sessions) as session:
-                fanouts = await outbox.claim(session, self.clock, fanout=True)
+                fanouts = await outbox.claim(session, self.clock, fanout=True, owner=self.owner)
             if not fanouts:
                 return
             after: int | None = 0
@@ -138,7 +164,7 @@ class Dispatcher:
         `concurrency` messages may reach someone twice.
         """
         sending: dict[asyncio.Task[tuple[int, outbox.Outcome, bool]], Outbox] = {}
-        rows = [] if self.paused else await self._claim(self.concurrency)
+        rows = [] if self.paused or not self.claiming else await self._claim(self.concurrency)
         try:
             while True:
                 rendered = await self._render(rows)
@@ -153,7 +179,8 @@ class Dispatcher:
                 for error in errors:
                     if not isinstance(error, Exception):
                         raise error  # the process is going down: nothing more is recorded
-                more = 0 if errors or self.paused else self.concurrency - len(sending)
+                stop = errors or self.paused or not self.claiming
+                more = 0 if stop else self.concurrency - len(sending)
                 rows = await self._record_and_claim(
                     [(row, task.result()) for task, row in claimed.items() if not task.exception()],
                     more,
@@ -172,7 +199,9 @@ class Dispatcher:
 
     async def _claim(self, limit: int) -> list[Outbox]:
         async with transaction(self.sessions) as session:
-            return await outbox.claim(session, self.clock, fanout=False, limit=limit)
+            return await outbox.claim(
+                session, self.clock, fanout=False, limit=limit, owner=self.owner
+            )
 
     async def _render(self, rows: Sequence[Outbox]) -> dict[int, Rendered | str]:
         if not rows:
@@ -193,13 +222,25 @@ class Dispatcher:
         """Record what was answered and claim up to `more` rows, in one transaction."""
         rows = [row for row, _result in done]
         results = [result for _row, result in done]
+        self.last_run_at = self.clock.now()  # a long run is still running
         async with transaction(self.sessions) as session:
-            await outbox.finish_many(session, self.clock, results)
+            recorded = await outbox.finish_many(session, self.clock, results, owner=self.owner)
+            if len(recorded) < len(results):
+                # Its lease ran out and another worker took it: that one's result stands.
+                log.warning(
+                    "%d sent message(s) no longer ours: not recorded", len(results) - len(recorded)
+                )
             # In the same transaction: a card marked sent is also known as the live one.
-            await cards.record_many(session, self.clock, _live_cards(rows, results))
+            await cards.record_many(
+                session,
+                self.clock,
+                _live_cards(rows, [result for result in results if result[0] in recorded]),
+            )
             if more <= 0:
                 return []
-            return await outbox.claim(session, self.clock, fanout=False, limit=more)
+            return await outbox.claim(
+                session, self.clock, fanout=False, limit=more, owner=self.owner
+            )
 
     def _links(self) -> Links:
         try:
@@ -461,7 +502,7 @@ async def dispatch_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     from bot.runtime import RUNTIME_KEY
 
     dispatcher: Dispatcher = context.application.bot_data[RUNTIME_KEY].dispatcher
-    if dispatcher.busy:
+    if dispatcher.busy or not dispatcher.claiming:
         return
     context.application.create_task(_run_and_log(dispatcher), name="outbox:run")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -16,8 +16,8 @@ from bot.services.kinds import LIVE_CARD_KINDS, Kind
 from db.models import Outbox, OutboxStatus
 from db.queries import insert_or_ignore
 
-# A row claimed but never finished is tried again after this; at start, a dead run's rows are
-# taken back at once (reclaim_in_flight).
+# A row claimed but never finished is tried again after this; a new leader takes back at once
+# the rows of an owner known to be dead (reclaim_abandoned).
 CLAIM_LEASE = timedelta(minutes=2)
 MAX_ATTEMPTS = 6
 BACKOFF_START = timedelta(seconds=15)
@@ -97,15 +97,22 @@ async def enqueue_many(session: AsyncSession, clock: Clock, rows: Sequence[dict[
 def _due(now: datetime) -> Any:
     return or_(
         (Outbox.status == OutboxStatus.PENDING) & (Outbox.next_attempt_at <= now),
-        (Outbox.status == OutboxStatus.SENDING) & (Outbox.claimed_at < now - CLAIM_LEASE),
+        (Outbox.status == OutboxStatus.SENDING) & (Outbox.lease_until < now),
     )
 
 
 async def claim(
-    session: AsyncSession, clock: Clock, *, fanout: bool, limit: int = 1
+    session: AsyncSession,
+    clock: Clock,
+    *,
+    fanout: bool,
+    limit: int = 1,
+    owner: str | None = None,
 ) -> list[Outbox]:
     """Take up to `limit` due rows, oldest first, in one statement: no two workers share one.
 
+    Each row is leased to `owner` (a process's name) for CLAIM_LEASE: only the owner may record
+    its result (finish_many), and another worker takes it back only when the lease is over.
     The UPDATE takes SQLite's write lock before it looks. On PostgreSQL the inner SELECT skips
     rows other workers have locked (FOR UPDATE SKIP LOCKED) and runs once, as an array: run as
     an IN subquery, the planner may evaluate it again per row and claim more than `limit`.
@@ -125,24 +132,44 @@ async def claim(
     claimed = await session.scalars(
         update(Outbox)
         .where(chosen, _due(now))
-        .values(status=OutboxStatus.SENDING, claimed_at=now, attempts=Outbox.attempts + 1)
+        .values(
+            status=OutboxStatus.SENDING,
+            claimed_at=now,
+            claimed_by=owner,
+            lease_until=now + CLAIM_LEASE,
+            attempts=Outbox.attempts + 1,
+        )
         .returning(Outbox),
         execution_options={"synchronize_session": False, "populate_existing": True},
     )
     return sorted(claimed, key=lambda row: (row.next_attempt_at, row.id))
 
 
-async def reclaim_in_flight(session: AsyncSession, clock: Clock) -> int:
-    """At start, take back at once the rows a dead run was sending; the number taken back.
+async def reclaim_abandoned(
+    session: AsyncSession, clock: Clock, *, owner: str, live: Collection[str]
+) -> int:
+    """Take back at once the rows whose owner is dead; the number taken back.
 
-    Only one process runs at a time (db.instance_lock), so every row still being sent at start
-    was left by a run that died: its lease need not run out. Its claim counted as an attempt,
-    so a message whose sending kills the process again and again is given up in the end.
+    `owner` is the process asking, `live` the other processes known to be alive
+    (bot.services.processes.live_names). Rows of a live process are left to it: it is still
+    sending them and will record the result; if it hangs, its lease runs out. A dead run's
+    claim counted as an attempt, so a message whose sending kills the process again and again
+    is given up in the end.
     """
+    alive = {owner, *live}
     taken = await session.execute(
         update(Outbox)
-        .where(Outbox.status == OutboxStatus.SENDING)
-        .values(status=OutboxStatus.PENDING, next_attempt_at=clock.now(), claimed_at=None)
+        .where(
+            Outbox.status == OutboxStatus.SENDING,
+            or_(Outbox.claimed_by.is_(None), Outbox.claimed_by.not_in(sorted(alive))),
+        )
+        .values(
+            status=OutboxStatus.PENDING,
+            next_attempt_at=clock.now(),
+            claimed_at=None,
+            claimed_by=None,
+            lease_until=None,
+        )
         .returning(Outbox.id)
     )
     return len(taken.all())
@@ -192,9 +219,33 @@ async def finish(
 
 
 async def finish_many(
-    session: AsyncSession, clock: Clock, results: Sequence[tuple[int, Outcome, bool]]
-) -> None:
-    """Record a wave of results; rows that were simply sent share one statement."""
+    session: AsyncSession,
+    clock: Clock,
+    results: Sequence[tuple[int, Outcome, bool]],
+    *,
+    owner: str | None = None,
+) -> set[int]:
+    """Record a wave of results; rows that were simply sent share one statement.
+
+    With `owner`, only rows it still holds are recorded: a worker whose lease ran out and was
+    taken by another (or taken back from a dead owner) records nothing, and the new owner's
+    result stands. The ids recorded.
+    """
+    ids = [row_id for row_id, _outcome, _refund in results]
+    if owner is not None and ids:
+        # Locked until the commit: a row cannot be taken from us between this and the UPDATE.
+        held = set(
+            await session.scalars(
+                select(Outbox.id)
+                .where(
+                    Outbox.id.in_(ids),
+                    Outbox.claimed_by == owner,
+                    Outbox.status == OutboxStatus.SENDING,
+                )
+                .with_for_update()
+            )
+        )
+        results = [result for result in results if result[0] in held]
     sent = [
         {"row_id": row_id, "message_id": outcome.tg_message_id}
         for row_id, outcome, refund in results
@@ -217,6 +268,7 @@ async def finish_many(
     for row_id, outcome, refund in results:
         if outcome.status != OutboxStatus.SENT or outcome.retry_at is not None or refund:
             await finish(session, clock, row_id, outcome, refund=refund)
+    return {row_id for row_id, _outcome, _refund in results}
 
 
 PARTS_SENT = "parts_sent"

@@ -17,7 +17,7 @@ from bot.config import Settings
 from bot.services.outbox import CLAIM_LEASE
 from db import migrate
 from db.session import make_sync_engine
-from tests.conftest import Database
+from tests.conftest import ON_POSTGRES, Database
 from tests.e2e.conftest import BotProcess, StallingBotApi
 from tests.fakes.telegram import FakeBotApi, FakeBotApiServer
 from tests.handlers.conftest import start_harness, stop_harness
@@ -208,6 +208,7 @@ def test_a_bot_killed_in_the_middle_of_a_broadcast_sends_the_rest_at_once_after_
     assert invitations(api, meeting_id) == counts, "nothing more after the rest went out"
 
 
+@pytest.mark.skipif(ON_POSTGRES, reason="SQLite only: on PostgreSQL a second bot stands by")
 def test_a_second_bot_on_the_same_database_is_refused_and_a_killed_one_blocks_no_restart(
     start_bot: Callable[..., BotProcess], fake_telegram: FakeBotApiServer
 ) -> None:

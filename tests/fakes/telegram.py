@@ -93,7 +93,44 @@ ERR_WEBHOOK_ACTIVE = (
     "Conflict: can't use getUpdates method while webhook is active; "
     "use deleteWebhook to delete the webhook first"
 )
+ERR_WEBHOOK_HTTPS = "Bad Request: bad webhook: An HTTPS URL must be provided for webhook"
+ERR_WEBHOOK_PORT = (
+    "Bad Request: bad webhook: Webhook can be set up only on ports 80, 88, 443 or 8443"
+)
+ERR_WEBHOOK_SECRET = "Bad Request: secret token contains unallowed characters"
+ERR_WEBHOOK_CONNECTIONS = "Bad Request: bad webhook: max_connections must be between 1 and 100"
+ERR_ALLOWED_UPDATES = "Bad Request: can't parse allowed_updates"
 ERR_NOT_FOUND = "Not Found"
+# What a webhook may be set to (Bot API, setWebhook).
+WEBHOOK_PORTS = frozenset({443, 80, 88, 8443})
+WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
+UPDATE_TYPES = frozenset(
+    {
+        "message",
+        "edited_message",
+        "channel_post",
+        "edited_channel_post",
+        "business_connection",
+        "business_message",
+        "edited_business_message",
+        "deleted_business_messages",
+        "message_reaction",
+        "message_reaction_count",
+        "inline_query",
+        "chosen_inline_result",
+        "callback_query",
+        "shipping_query",
+        "pre_checkout_query",
+        "purchased_paid_media",
+        "poll",
+        "poll_answer",
+        "my_chat_member",
+        "chat_member",
+        "chat_join_request",
+        "chat_boost",
+        "removed_chat_boost",
+    }
+)
 ERR_PHOTO_TOO_BIG = "Bad Request: PHOTO_SAVE_FILE_INVALID"
 ERR_PHOTO_DIMENSIONS = "Bad Request: PHOTO_INVALID_DIMENSIONS"
 ERR_IMAGE_PROCESS = "Bad Request: IMAGE_PROCESS_FAILED"
@@ -354,6 +391,10 @@ class FakeBotApi:
         self.problems: list[str] = []
         self.callback_answers: dict[str, JsonDict] = {}
         self.webhook_url = ""
+        # What Telegram sends in X-Telegram-Bot-Api-Secret-Token; it never tells it back.
+        self.webhook_secret = ""
+        self.webhook_max_connections = 40
+        self.webhook_allowed_updates: list[str] | None = None
         self._clock = clock
         self._wall_clock = wall_clock
         self._lock = threading.RLock()
@@ -1413,26 +1454,60 @@ class FakeBotApi:
 
     def _delete_webhook(self, params: JsonDict) -> bool:
         self.webhook_url = ""
+        self.webhook_secret = ""
         if params.get("drop_pending_updates"):
             self._updates.clear()
         return True
 
     def _set_webhook(self, params: JsonDict) -> bool:
-        url = params.get("url") or ""
-        if url and not str(url).startswith("https://"):
-            _bad("Bad Request: bad webhook: An HTTPS URL must be provided for webhook")
-        self.webhook_url = str(url)
+        url = str(params.get("url") or "")
+        if not url:  # an empty address removes the webhook, as deleteWebhook does
+            return self._delete_webhook(params)
+        parts = urlsplit(url)
+        if parts.scheme != "https" or not parts.hostname:
+            _bad(ERR_WEBHOOK_HTTPS)
+        try:
+            port = parts.port or 443
+        except ValueError:
+            _bad(ERR_WEBHOOK_PORT)
+        if port not in WEBHOOK_PORTS:
+            _bad(ERR_WEBHOOK_PORT)
+        secret = params.get("secret_token")
+        if secret is not None and not WEBHOOK_SECRET.fullmatch(str(secret)):
+            _bad(ERR_WEBHOOK_SECRET)
+        connections = params.get("max_connections")
+        if connections is not None and not (
+            isinstance(connections, int) and 1 <= connections <= 100
+        ):
+            _bad(ERR_WEBHOOK_CONNECTIONS)
+        allowed = params.get("allowed_updates")
+        if allowed is not None and (
+            not isinstance(allowed, list)
+            or not all(isinstance(kind, str) and kind in UPDATE_TYPES for kind in allowed)
+        ):
+            _bad(ERR_ALLOWED_UPDATES)
+        self.webhook_url = url
+        self.webhook_secret = str(secret or "")
+        if connections is not None:
+            self.webhook_max_connections = connections
+        if allowed is not None:
+            self.webhook_allowed_updates = list(allowed)
         if params.get("drop_pending_updates"):
             self._updates.clear()
         self._wake()
         return True
 
     def _get_webhook_info(self, _params: JsonDict) -> JsonDict:
-        return {
+        info: JsonDict = {
             "url": self.webhook_url,
             "has_custom_certificate": False,
             "pending_update_count": len(self._updates),
         }
+        if self.webhook_url:
+            info["max_connections"] = self.webhook_max_connections
+            if self.webhook_allowed_updates is not None:
+                info["allowed_updates"] = list(self.webhook_allowed_updates)
+        return info
 
     def _get_chat(self, params: JsonDict) -> JsonDict:
         chat_id = params.get("chat_id")
@@ -1793,7 +1868,13 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _dispatch(self) -> None:
         parts = urlsplit(self.path)
-        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length)
+        if len(body) < length:
+            # The client went away in the middle of its request (a process killed while
+            # sending): Telegram never sees a request it did not receive whole.
+            self.close_connection = True
+            return
         download = re.fullmatch(r"/file/bot([^/]+)/(.+)", parts.path)
         if download is not None:
             content = self.server.api.download(

@@ -1,8 +1,8 @@
-"""Stored updates: handled once, their content dropped, forgotten after two days; the lock."""
+"""Stored updates: handled once, their content dropped, forgotten after two days; the SQLite
+lock."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -11,14 +11,11 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import FakeClock
-from bot.services import intake, outbox
-from db.instance_lock import AlreadyRunning, instance_lock
-from db.models import IncomingUpdate, OutboxStatus, PendingReply
+from bot.services import intake
+from db.instance_lock import AlreadyRunning, sqlite_lock
+from db.models import IncomingUpdate, PendingReply
 from tests.conftest import (
     ON_POSTGRES,
-    Database,
-    drop_postgres_schema,
-    fresh_postgres_schema,
     fresh_sqlite,
 )
 
@@ -111,61 +108,25 @@ async def test_an_update_shown_takes_with_it_the_older_states_of_the_cards_it_ed
     assert [(r.update_id, r.message_id) for r in kept] == [(1, 78)]
 
 
-async def test_at_start_a_dead_runs_sends_are_taken_back_at_once(
-    session: AsyncSession, clock: FakeClock
-) -> None:
-    for key in ("a", "b"):
-        await outbox.enqueue(
-            session, clock, kind="notice", dedupe_key=key, due_at=clock.now(), chat_id=5
-        )
-    claimed = await outbox.claim(session, clock, fanout=False, limit=1)
-    assert await outbox.claim(session, clock, fanout=False, limit=5) != []
-    assert await outbox.claim(session, clock, fanout=False, limit=5) == []  # both in flight
-
-    assert await outbox.reclaim_in_flight(session, clock) == 2
-    again = await outbox.claim(session, clock, fanout=False, limit=5)
-    assert {row.dedupe_key for row in again} == {"a", "b"}  # no lease to wait out
-    first = next(row for row in again if row.id == claimed[0].id)
-    assert first.status == OutboxStatus.SENDING
-    assert first.attempts == 2, "the try the dead run made still counts"
-
-
 # ---------------------------------------------------------------------- one process at a time
 
 
-@pytest.fixture
-def lockable(tmp_path: Path) -> Iterator[Database]:
-    if ON_POSTGRES:
-        database = fresh_postgres_schema()
-        yield database
-        drop_postgres_schema(database)
-    else:
-        yield fresh_sqlite(tmp_path)
-
-
-def test_a_second_holder_of_the_database_lock_is_refused_until_the_first_lets_go(
-    lockable: Database,
+@pytest.mark.skipif(ON_POSTGRES, reason="SQLite only: PostgreSQL runs standby processes")
+def test_a_second_holder_of_the_sqlite_lock_is_refused_until_the_first_lets_go(
+    tmp_path: Path,
 ) -> None:
-    with instance_lock(lockable.url, schema=lockable.schema):
+    database = fresh_sqlite(tmp_path)
+    with sqlite_lock(database.url):
         with pytest.raises(AlreadyRunning):
-            with instance_lock(lockable.url, schema=lockable.schema):
+            with sqlite_lock(database.url):
                 pass
-    with instance_lock(lockable.url, schema=lockable.schema):
+    with sqlite_lock(database.url):
         pass
 
 
-def test_the_lock_of_one_database_does_not_block_another(
-    lockable: Database, tmp_path: Path
-) -> None:
-    if ON_POSTGRES:
-        other = fresh_postgres_schema()
-    else:
-        (tmp_path / "other").mkdir()
-        other = fresh_sqlite(tmp_path / "other")
-    try:
-        with instance_lock(lockable.url, schema=lockable.schema):
-            with instance_lock(other.url, schema=other.schema):
-                pass
-    finally:
-        if ON_POSTGRES:
-            drop_postgres_schema(other)
+@pytest.mark.skipif(ON_POSTGRES, reason="SQLite only: PostgreSQL runs standby processes")
+def test_the_lock_of_one_sqlite_file_does_not_block_another(tmp_path: Path) -> None:
+    (tmp_path / "other").mkdir()
+    with sqlite_lock(fresh_sqlite(tmp_path).url):
+        with sqlite_lock(fresh_sqlite(tmp_path / "other").url):
+            pass
