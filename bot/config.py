@@ -53,6 +53,11 @@ class Settings(BaseSettings):
     send_concurrency: int = Field(default=16, ge=1, le=64, alias="SHURA_SEND_CONCURRENCY")
     # Dots each person may put on the concerns raised for one meeting (one per concern).
     agenda_dots: int = Field(default=3, ge=1, le=20, alias="SHURA_AGENDA_DOTS")
+    # Dot voting closes this long before the meeting starts (0: when it starts), and the
+    # most-dotted concerns become its agenda.
+    agenda_closes_before: timedelta = Field(
+        default=timedelta(0), alias="SHURA_AGENDA_CLOSES_BEFORE"
+    )
     # Half-finished dialogs and the contents of messages already sent are deleted after this.
     retention: timedelta = Field(default=timedelta(days=30), alias="SHURA_RETENTION")
     # Who sent a concern is forgotten this long after its meeting ends: a week to read the
@@ -84,6 +89,15 @@ class Settings(BaseSettings):
     @classmethod
     def _offset(cls, value: object) -> object:
         if isinstance(value, str):
+            return _parse_offset(value)
+        return value
+
+    @field_validator("agenda_closes_before", mode="before")
+    @classmethod
+    def _offset_or_zero(cls, value: object) -> object:
+        if isinstance(value, str):
+            if value.strip().lower() in ("", "0", "off", "none"):
+                return timedelta(0)
             return _parse_offset(value)
         return value
 

@@ -79,8 +79,15 @@ def render(board: agenda.Board, page: int, *, edit: bool) -> Lines:
 
 
 async def _board(turn: Turn, meeting_id: int, page: int, *, edit: bool) -> Lines:
-    dots = turn.runtime.settings.agenda_dots
-    board = await agenda.board(turn.session, turn.clock, turn.actor, meeting_id, dots)
+    settings = turn.runtime.settings
+    board = await agenda.board(
+        turn.session,
+        turn.clock,
+        turn.actor,
+        meeting_id,
+        settings.agenda_dots,
+        closes_before=settings.agenda_closes_before,
+    )
     return render(board, page, edit=edit)
 
 
@@ -114,8 +121,15 @@ async def on_page(turn: Turn) -> Replies:
 async def on_add(turn: Turn) -> Replies:
     concern_id = turn.int_group(1)
     page = turn.int_group(2, low=0, high=PAGE_LIMIT)
-    dots = turn.runtime.settings.agenda_dots
-    meeting, added = await agenda.add_dot(turn.session, turn.clock, turn.actor, concern_id, dots)
+    settings = turn.runtime.settings
+    meeting, added = await agenda.add_dot(
+        turn.session,
+        turn.clock,
+        turn.actor,
+        concern_id,
+        settings.agenda_dots,
+        closes_before=settings.agenda_closes_before,
+    )
     if not added:
         # The same tap twice: answer it, leave the message as it is.
         return Toast(msg("agenda-dot-added", number=concern_id))
@@ -127,7 +141,10 @@ async def on_add(turn: Turn) -> Replies:
 async def on_take(turn: Turn) -> Replies:
     concern_id = turn.int_group(1)
     page = turn.int_group(2, low=0, high=PAGE_LIMIT)
-    meeting = await agenda.take_dot(turn.session, turn.clock, turn.actor, concern_id)
+    closes_before = turn.runtime.settings.agenda_closes_before
+    meeting = await agenda.take_dot(
+        turn.session, turn.clock, turn.actor, concern_id, closes_before=closes_before
+    )
     board = await _board(turn, meeting.id, page, edit=True)
     return [Toast(msg("agenda-dot-taken", number=concern_id)), board]
 

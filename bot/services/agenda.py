@@ -56,13 +56,14 @@ class Board:
     frozen: list[Item] | None = None
 
 
-def closes_at(meeting: Meeting) -> datetime:
-    """Voting on a meeting's agenda ends when the meeting starts."""
-    return meeting.starts_at
+def closes_at(meeting: Meeting, closes_before: timedelta = timedelta(0)) -> datetime:
+    """Voting on a meeting's agenda ends when the meeting starts, or `closes_before` earlier
+    (SHURA_AGENDA_CLOSES_BEFORE), so the organizers can prepare the agenda."""
+    return meeting.starts_at - closes_before
 
 
-def is_closed(meeting: Meeting, now: datetime) -> bool:
-    return meeting.status == MeetingStatus.CANCELLED or now >= closes_at(meeting)
+def is_closed(meeting: Meeting, now: datetime, closes_before: timedelta = timedelta(0)) -> bool:
+    return meeting.status == MeetingStatus.CANCELLED or now >= closes_at(meeting, closes_before)
 
 
 async def shown_meeting(
@@ -150,7 +151,13 @@ async def frozen_lines(
     return lines
 
 
-async def freeze(session: AsyncSession, clock: Clock, meeting_id: int) -> list[Item] | None:
+async def freeze(
+    session: AsyncSession,
+    clock: Clock,
+    meeting_id: int,
+    *,
+    closes_before: timedelta = timedelta(0),
+) -> list[Item] | None:
     """Store the agenda of a meeting whose voting has closed, and queue its cards' refresh.
 
     None when there is nothing to do: the agenda is already stored, voting is still open, or
@@ -163,7 +170,7 @@ async def freeze(session: AsyncSession, clock: Clock, meeting_id: int) -> list[I
         meeting is None
         or meeting.agenda_frozen_at is not None
         or meeting.status != MeetingStatus.SCHEDULED
-        or now < closes_at(meeting)
+        or now < closes_at(meeting, closes_before)
     ):
         return None
     chosen = (await _ranked(session, meeting.id, None))[:AGENDA_SIZE]
@@ -188,7 +195,9 @@ async def freeze(session: AsyncSession, clock: Clock, meeting_id: int) -> list[I
     return chosen
 
 
-async def freeze_due(session: AsyncSession, clock: Clock) -> list[tuple[int, list[Item]]]:
+async def freeze_due(
+    session: AsyncSession, clock: Clock, *, closes_before: timedelta = timedelta(0)
+) -> list[tuple[int, list[Item]]]:
     """Store the agenda of every meeting whose voting has closed; (meeting id, agenda) each."""
     due = (
         await session.execute(
@@ -196,14 +205,14 @@ async def freeze_due(session: AsyncSession, clock: Clock) -> list[tuple[int, lis
             .where(
                 Meeting.status == MeetingStatus.SCHEDULED,
                 Meeting.agenda_frozen_at.is_(None),
-                Meeting.starts_at <= clock.now(),
+                Meeting.starts_at <= clock.now() + closes_before,
             )
             .order_by(Meeting.starts_at, Meeting.id)
         )
     ).scalars()
     done = []
     for meeting_id in list(due):
-        chosen = await freeze(session, clock, meeting_id)
+        chosen = await freeze(session, clock, meeting_id, closes_before=closes_before)
         if chosen is not None:
             done.append((meeting_id, chosen))
     return done
@@ -227,7 +236,13 @@ async def _dots_used(session: AsyncSession, meeting_id: int, person_id: int) -> 
 
 
 async def board(
-    session: AsyncSession, clock: Clock, actor: Actor, meeting_id: int, dots: int
+    session: AsyncSession,
+    clock: Clock,
+    actor: Actor,
+    meeting_id: int,
+    dots: int,
+    *,
+    closes_before: timedelta = timedelta(0),
 ) -> Board:
     """What /agenda shows the actor for a meeting; only for the network."""
     actor.require_network()
@@ -241,12 +256,12 @@ async def board(
     frozen = None
     if meeting.agenda_frozen_at is not None:
         frozen = await _frozen(session, meeting.id, actor.person_id)
-    closed = is_closed(meeting, clock.now())
+    closed = is_closed(meeting, clock.now(), closes_before)
     return Board(meeting, items, max(dots - used, 0), dots, closed, frozen)
 
 
 async def _open_concern(
-    session: AsyncSession, clock: Clock, actor: Actor, concern_id: int
+    session: AsyncSession, clock: Clock, actor: Actor, concern_id: int, closes_before: timedelta
 ) -> tuple[Concern, Meeting]:
     # Before anything about the concern is looked at: a stranger learns nothing from its id.
     if not actor.in_network:
@@ -260,17 +275,23 @@ async def _open_concern(
     meeting = await session.get(Meeting, concern.meeting_id)
     if meeting is None:
         raise NotFound("error-stale-button")
-    if is_closed(meeting, clock.now()):
+    if is_closed(meeting, clock.now(), closes_before):
         raise DomainError("agenda-voting-closed", title=meeting.title)
     return concern, meeting
 
 
 async def add_dot(
-    session: AsyncSession, clock: Clock, actor: Actor, concern_id: int, dots: int
+    session: AsyncSession,
+    clock: Clock,
+    actor: Actor,
+    concern_id: int,
+    dots: int,
+    *,
+    closes_before: timedelta = timedelta(0),
 ) -> tuple[Meeting, bool]:
     """Put one of the actor's dots on an approved concern; a second tap changes nothing
     (False: the dot was already there)."""
-    concern, meeting = await _open_concern(session, clock, actor, concern_id)
+    concern, meeting = await _open_concern(session, clock, actor, concern_id, closes_before)
     if concern.status != ConcernStatus.APPROVED:
         raise DomainError(f"agenda-concern-{concern.status.value}", number=concern.id)
     already = (
@@ -304,9 +325,16 @@ def agenda_of(board: Board) -> list[Item]:
     return board.items[:AGENDA_SIZE]
 
 
-async def take_dot(session: AsyncSession, clock: Clock, actor: Actor, concern_id: int) -> Meeting:
+async def take_dot(
+    session: AsyncSession,
+    clock: Clock,
+    actor: Actor,
+    concern_id: int,
+    *,
+    closes_before: timedelta = timedelta(0),
+) -> Meeting:
     """Take back the actor's dot from a concern, while voting is open."""
-    concern, meeting = await _open_concern(session, clock, actor, concern_id)
+    concern, meeting = await _open_concern(session, clock, actor, concern_id, closes_before)
     await session.execute(
         delete(AgendaVote).where(
             AgendaVote.person_id == actor.person_id, AgendaVote.concern_id == concern.id

@@ -432,8 +432,15 @@ async def _agenda(visit: Visit, notice: str | None = None) -> web.Response:
     meeting = await agenda.shown_meeting(visit.session, visit.runtime.clock, visit.actor, length)
     if meeting is None:
         return fragment(visit.page.empty("agenda-no-meeting"), notice)
-    dots = visit.runtime.settings.agenda_dots
-    shown = await agenda.board(visit.session, visit.runtime.clock, visit.actor, meeting.id, dots)
+    settings = visit.runtime.settings
+    shown = await agenda.board(
+        visit.session,
+        visit.runtime.clock,
+        visit.actor,
+        meeting.id,
+        settings.agenda_dots,
+        closes_before=settings.agenda_closes_before,
+    )
     return fragment(visit.page.agenda(shown), notice)
 
 
@@ -446,11 +453,21 @@ async def agenda_page(call: Call) -> web.StreamResponse:
 async def _dot(call: Call, *, add: bool) -> web.StreamResponse:
     [concern_id] = _ids(await _body(call), limit=1)
     async with call.visit(write=True) as visit:
-        clock, dots = visit.runtime.clock, visit.runtime.settings.agenda_dots
+        clock, settings = visit.runtime.clock, visit.runtime.settings
+        before = settings.agenda_closes_before
         if add:
-            await agenda.add_dot(visit.session, clock, visit.actor, concern_id, dots)
+            await agenda.add_dot(
+                visit.session,
+                clock,
+                visit.actor,
+                concern_id,
+                settings.agenda_dots,
+                closes_before=before,
+            )
         else:
-            await agenda.take_dot(visit.session, clock, visit.actor, concern_id)
+            await agenda.take_dot(
+                visit.session, clock, visit.actor, concern_id, closes_before=before
+            )
     async with call.visit() as visit:
         key = "agenda-dot-added" if add else "agenda-dot-taken"
         return await _agenda(visit, visit.page.text(key, number=concern_id))

@@ -169,6 +169,33 @@ async def test_voting_closes_when_the_meeting_starts(
     assert board.closed and [i.dots for i in agenda.agenda_of(board)] == [1]
 
 
+async def test_voting_can_close_a_set_time_before_the_meeting_and_its_agenda_is_stored_then(
+    session: AsyncSession, clock: FakeClock
+) -> None:
+    before = timedelta(hours=12)
+    _org, (amir,) = await make_members(session, clock, 1)
+    meeting = await make_meeting(session, clock, starts_in=timedelta(days=1))
+    concern = await make_concern(session, clock, meeting)
+    actor = await act(session, amir)
+    await agenda.add_dot(session, clock, actor, concern.id, DOTS, closes_before=before)
+    clock.advance(timedelta(hours=11, minutes=59))
+    assert await agenda.freeze_due(session, clock, closes_before=before) == []
+    await agenda.take_dot(session, clock, actor, concern.id, closes_before=before)
+    await agenda.add_dot(session, clock, actor, concern.id, DOTS, closes_before=before)
+
+    clock.advance(timedelta(minutes=1))  # twelve hours before the start: voting is over
+    with pytest.raises(DomainError) as refused:
+        await agenda.take_dot(session, clock, actor, concern.id, closes_before=before)
+    assert refused.value.key == "agenda-voting-closed"
+    shown = await agenda.board(session, clock, actor, meeting.id, DOTS, closes_before=before)
+    assert shown.closed
+    [(meeting_id, chosen)] = await agenda.freeze_due(session, clock, closes_before=before)
+    assert meeting_id == meeting.id
+    assert [(item.concern_id, item.dots) for item in chosen] == [(concern.id, 1)]
+    # Without the setting the same moment is still open for dots.
+    assert not (await agenda.board(session, clock, actor, meeting.id, DOTS)).closed
+
+
 async def test_a_stranger_can_neither_vote_nor_see_the_board(
     session: AsyncSession, clock: FakeClock
 ) -> None:

@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -45,6 +46,18 @@ def test_values_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> No
     assert "123:abc" not in repr(settings)
 
 
+@pytest.mark.parametrize(
+    ("value", "hours"),
+    [pytest.param("0", 0, id="when-it-starts"), pytest.param("1d", 24, id="a-day-before")],
+)
+def test_agenda_voting_closes_when_the_meeting_starts_unless_told_earlier(
+    monkeypatch: pytest.MonkeyPatch, value: str, hours: int
+) -> None:
+    assert load_settings().agenda_closes_before == timedelta(0)
+    monkeypatch.setenv("SHURA_AGENDA_CLOSES_BEFORE", value)
+    assert load_settings().agenda_closes_before == timedelta(hours=hours)
+
+
 def test_values_come_from_a_dotenv_file(tmp_path: Path) -> None:
     (tmp_path / ".env").write_text("SHURA_TIMEZONE=Europe/Berlin\nTELEGRAM_BOT_TOKEN=1:x\n")
     settings = load_settings()
@@ -59,6 +72,7 @@ def test_values_come_from_a_dotenv_file(tmp_path: Path) -> None:
         pytest.param("SHURA_COORDINATORS", "12,abc", id="coordinators"),
         pytest.param("DATABASE_URL", "mysql://x", id="database"),
         pytest.param("TELEGRAM_API_BASE_URL", "api.telegram.org", id="api-url"),
+        pytest.param("SHURA_AGENDA_CLOSES_BEFORE", "soon", id="agenda-closes-before"),
     ],
 )
 def test_a_bad_value_is_refused_naming_the_setting(
