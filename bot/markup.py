@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
+from collections.abc import Iterator
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, WebAppInfo
 from telegram.constants import ParseMode
@@ -82,6 +84,98 @@ def render_lines(catalog: Catalog, lang: str, reply: Lines, limit: int = TEXT_LI
     texts[0] = head + texts[0]
     texts[-1] = texts[-1] + tail
     return texts
+
+
+CAPTION_LIMIT = 1024  # characters of a photo's, voice note's or document's caption, counted so
+ELLIPSIS = "…"
+# The zero-width non-joiner (the Dari and Pashto half-space, می‌آیم) and joiner (the parts of
+# one emoji): a cut next to one splits what the reader sees as one word or one picture.
+_JOINERS = frozenset("\u200c\u200d")
+_WORD_REACH = 20  # how far back a cut goes to end at a space rather than inside a word
+_LAST_SPACE = re.compile(r"\s(?=\S*\Z)")
+
+
+def _units(char: str) -> int:
+    return 2 if ord(char) > 0xFFFF else 1  # a surrogate pair in UTF-16
+
+
+def _regional(char: str) -> bool:
+    return 0x1F1E6 <= ord(char) <= 0x1F1FF  # one letter of a flag
+
+
+def _holds_together(before: str, after: str) -> bool:
+    """Whether a cut between these two characters would split one letter, word or emoji."""
+    if before in _JOINERS or after in _JOINERS:
+        return True
+    if unicodedata.category(after) in ("Mn", "Mc", "Me"):
+        return True  # a combining mark: an Arabic vowel sign, the hamza above, a keycap
+    point = ord(after)
+    if 0xFE00 <= point <= 0xFE0F or 0xE0100 <= point <= 0xE01EF:
+        return True  # a variation selector: the emoji or text form of the character before
+    if 0x1F3FB <= point <= 0x1F3FF or 0xE0020 <= point <= 0xE007F:
+        return True  # a skin tone, or the tags of a flag such as Scotland's
+    return _regional(before) and _regional(after)
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` within `limit` UTF-16 units (what Telegram counts), cut with an ellipsis.
+
+    The cut splits no surrogate pair, no half-space (ZWNJ) cluster, no letter from its marks
+    and no emoji sequence, and ends at a space when there is one near.
+    """
+    if utf16_len(text) <= limit:
+        return text
+    budget = limit - utf16_len(ELLIPSIS)
+    end = used = 0
+    while end < len(text) and used + _units(text[end]) <= budget:
+        used += _units(text[end])
+        end += 1
+    while end > 0 and _holds_together(text[end - 1], text[end]):
+        end -= 1
+    space = _LAST_SPACE.search(text, 0, end)
+    if space is not None and space.start() > 0 and end - space.start() <= _WORD_REACH:
+        end = space.start()
+    # A half-space left before the space the cut moved to joins nothing any more.
+    return text[:end].rstrip().rstrip("\u200c\u200d").rstrip() + ELLIPSIS
+
+
+def _typed(message: Msg, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], str]]:
+    """The parameters people typed (plain strings, not markup or links), wherever they are."""
+    for name, value in message.params.items():
+        if isinstance(value, Msg):
+            yield from _typed(value, (*path, name))
+        elif type(value) is str:
+            yield (*path, name), value
+
+
+def _replaced(message: Msg, path: tuple[str, ...], value: str) -> Msg:
+    name, *rest = path
+    inner = message.params[name]
+    new = _replaced(inner, tuple(rest), value) if rest and isinstance(inner, Msg) else value
+    return Msg(message.key, {**message.params, name: new})
+
+
+def render_caption(catalog: Catalog, lang: str, caption: Msg, limit: int = CAPTION_LIMIT) -> str:
+    """A caption in `lang` that Telegram takes: over its limit, what people typed in it (the
+    longest first) is shortened with an ellipsis; the catalog's words and markup stay whole.
+
+    A member's caption may already be at Telegram's limit before the bot puts its own words
+    around it.
+    """
+    done: set[tuple[str, ...]] = set()
+    while True:
+        text = catalog.render(lang, caption)
+        over = telegram_length(text) - limit
+        if over <= 0:
+            return text
+        typed = [(utf16_len(value), path, value) for path, value in _typed(caption)]
+        typed = [item for item in typed if item[1] not in done]
+        if not typed:
+            # Nothing typed left to shorten (the words are all markup): the plain text, cut.
+            return html.escape(shorten(plain_text(text).strip(), limit), quote=False)
+        length, path, value = max(typed)
+        done.add(path)
+        caption = _replaced(caption, path, shorten(value, max(length - over, 0)))
 
 
 async def send_by_file_id(bot: Bot, chat_id: int, media: SendMedia, caption: str | None) -> Message:

@@ -19,8 +19,8 @@ from bot.i18n import msg, pick_language, to_data
 from bot.markup import TEXT_LIMIT as TEXT_LIMIT
 from bot.markup import markup as markup
 from bot.markup import plain_text as plain_text
+from bot.markup import render_caption, send_by_file_id, utf16_len
 from bot.markup import render_lines as render_lines
-from bot.markup import send_by_file_id, utf16_len
 from bot.markup import telegram_length as telegram_length
 from bot.presentation import ID_MAX, checked_int, keyboard_to_data
 
@@ -329,7 +329,9 @@ async def deliver(
         elif isinstance(reply, Lines):
             await _deliver_lines(update, context, lang, reply)
         elif isinstance(reply, SendFile) and update.effective_chat is not None:
-            caption = runtime.catalog.render(lang, reply.caption) if reply.caption else None
+            caption = (
+                render_caption(runtime.catalog, lang, reply.caption) if reply.caption else None
+            )
             await context.bot.send_document(
                 update.effective_chat.id,
                 InputFile(reply.content, filename=reply.filename),
@@ -343,7 +345,7 @@ async def deliver(
                 context,
                 update.effective_chat.id,
                 reply,
-                runtime.catalog.render(lang, reply.caption) if reply.caption else None,
+                render_caption(runtime.catalog, lang, reply.caption) if reply.caption else None,
             )
         elif isinstance(reply, Send):
             target_lang = reply.lang or lang
@@ -452,7 +454,7 @@ async def send_image(context: Context, chat_id: int, lang: str, image: SendImage
         return await context.bot.send_photo(
             chat_id,
             InputFile(image.content, filename=image.filename),
-            caption=catalog.render(lang, image.caption) if image.caption else None,
+            caption=render_caption(catalog, lang, image.caption) if image.caption else None,
             parse_mode=ParseMode.HTML,
             reply_markup=markup(catalog, lang, image.keyboard),
         )

@@ -22,7 +22,7 @@ from bot.clock import Clock
 from bot.i18n import Catalog, to_data
 from bot.jobs.broadcast import StatusMessages
 from bot.jobs.pacing import Pacer
-from bot.markup import markup, render_lines, send_by_file_id
+from bot.markup import markup, render_caption, render_lines, send_by_file_id
 from bot.presentation import Lines, Venue, keyboard_to_data
 from bot.services import cards, coordination, delivery, outbox, people, processes
 from bot.services.delivery import Rendered
@@ -268,18 +268,21 @@ class Dispatcher:
 
     def _final(self, rendered: Rendered) -> tuple[str, InlineKeyboardMarkup | None]:
         """The text and buttons as sent; a broadcast says the same to thousands, so once each."""
+        caption = rendered.media is not None  # the text goes with a file, as its caption
         key = json.dumps(
-            [rendered.lang, to_data(rendered.text), keyboard_to_data(rendered.keyboard)],
+            [rendered.lang, to_data(rendered.text), keyboard_to_data(rendered.keyboard), caption],
             sort_keys=True,
         )
         final = self._finals.get(key)
         if final is None:
             if len(self._finals) >= 256:
                 self._finals.clear()
-            final = (
-                self.catalog.render(rendered.lang, rendered.text),
-                markup(self.catalog, rendered.lang, rendered.keyboard),
+            text = (
+                render_caption(self.catalog, rendered.lang, rendered.text)
+                if caption
+                else self.catalog.render(rendered.lang, rendered.text)
             )
+            final = (text, markup(self.catalog, rendered.lang, rendered.keyboard))
             self._finals[key] = final
         return final
 
@@ -424,7 +427,7 @@ class Dispatcher:
         message = await self.bot.send_photo(
             chat_id,
             InputFile(png, filename="summary.png"),
-            caption=self.catalog.render(rendered.lang, chart.caption),
+            caption=render_caption(self.catalog, rendered.lang, chart.caption),
             parse_mode=ParseMode.HTML,
         )
         return message.message_id
