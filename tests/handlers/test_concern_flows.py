@@ -7,6 +7,8 @@ reader got is read as they see it (tests.handlers.test_motion_flows.reads_right)
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from sqlalchemy import select
 
@@ -488,4 +490,23 @@ async def test_the_agenda_has_pages_and_shows_the_final_order_once_voting_closes
     ranked = [(8, texts[7], 1, True)] + [(n, t, 0, False) for n, t in enumerate(texts[:4], 1)]
     _, lines = board(meeting, 3, ranked)
     assert bot.last(user) == said_lines(bot, lang, final, lines)
+    reads_right(bot, user, lang)
+
+
+@pytest.mark.parametrize(("user", "lang"), IN_EACH_LANGUAGE)
+async def test_two_taps_at_once_put_one_dot_and_both_are_answered(
+    bot: Harness, user: int, lang: str
+) -> None:
+    await add_members(bot)
+    meeting_id = await schedule(bot, "2026-12-21 14:00")
+    await raise_concerns(bot, meeting_id, *AGENDA_TEXTS)
+    await bot.send(user, "/agenda")
+    taps = [bot.api.callback_update(user, "agd:add:2:0") for _ in "ab"]
+    await asyncio.gather(*(bot._process(tap) for tap in taps))
+    assert [plain(answer.get("text")) for answer in bot.answers()[-2:]] == [
+        said(bot, lang, "agenda-dot-added", number=2)
+    ] * 2
+    async with transaction(runtime(bot.app).sessions) as session:
+        dots = list(await session.scalars(select(AgendaVote.concern_id)))
+    assert dots == [2]
     reads_right(bot, user, lang)

@@ -7,6 +7,7 @@ see it: right to left, Persian digits, no English left outside what people typed
 
 from __future__ import annotations
 
+import asyncio
 import html
 import re
 from datetime import UTC, datetime, timedelta
@@ -426,3 +427,28 @@ async def test_the_result_is_posted_in_the_groups_and_each_coordinators_language
         await stop_harness(bot)
     assert not bot.errors, bot.errors
     bot.api.assert_no_problems()
+
+
+@pytest.mark.parametrize(
+    ("user", "lang"),
+    [
+        pytest.param(JOHN, "en", id="en"),
+        pytest.param(AMIR, "fa", id="fa"),
+        pytest.param(ZAHRA, "ps", id="ps"),
+    ],
+)
+async def test_two_taps_at_once_record_one_ballot_and_both_are_answered(
+    bot: Harness, user: int, lang: str
+) -> None:
+    await add_members(bot)
+    await schedule(bot)
+    motion = await open_motion(bot)
+    await bot.dispatch()
+    taps = [bot.api.callback_update(user, f"mo:v:{motion}:{option}:0") for option in (0, 1)]
+    await asyncio.gather(*(bot._process(tap) for tap in taps))
+    ((ballot,),) = [await ballots(bot)]
+    assert [plain(answer.get("text")) for answer in bot.answers()[-2:]] == [
+        said(bot, lang, "motion-ballot-saved")
+    ] * 2
+    assert ballot.option in (0, 1)
+    reads_right(bot, user, lang)
