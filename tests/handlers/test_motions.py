@@ -17,6 +17,7 @@ from db.session import transaction
 from tests.conftest import Database
 from tests.handlers.conftest import COORDINATOR, Harness, start_harness, stop_harness
 from tests.handlers.helpers import onboard
+from tests.handlers.languages import LANGUAGES, SECOND, coordinator_in, said
 from tests.handlers.network import AMIR, JOHN, LATE, ZAHRA, add_members, schedule
 
 GROUP = -100_888
@@ -294,3 +295,22 @@ async def test_the_same_choice_twice_leaves_the_ballot_as_it_is(bot: Harness) ->
     assert "Your choice: Yes" in bot.last(JOHN)
     await bot.press(JOHN, f"mo:v:{motion}:1:0")
     assert "Your choice: No" in bot.last(JOHN)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+async def test_the_ballot_list_reads_in_the_coordinators_language(bot: Harness, lang: str) -> None:
+    await add_members(bot)
+    await schedule(bot)
+    await coordinator_in(bot, SECOND, lang)
+    public = await open_motion(bot, options="Build a well\nRepair the road", secret="p")
+    await bot.dispatch()
+    await bot.press(JOHN, f"mo:v:{public}:1:0")
+    await bot.send(SECOND, f"/ballots {public}")
+    listing = bot.last(SECOND)
+    heading = said(bot, lang, "ballots-list", question="Adopt the security plan?", lines="")
+    assert heading.splitlines()[0] in listing
+    assert said(bot, lang, "ballots-line", name="John", option="Repair the road") in listing
+
+    secret = await open_motion(bot)
+    await bot.send(SECOND, f"/ballots {secret}")
+    assert bot.last(SECOND) == said(bot, lang, "motion-secret-list")
