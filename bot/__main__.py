@@ -13,7 +13,7 @@ from contextlib import nullcontext
 from typing import Any
 
 from bot.config import Settings, SettingsError, load_settings
-from bot.logs import protect_logs
+from bot.logs import protect_logs, redact_secret
 
 EXIT_SETTINGS = 2
 
@@ -43,6 +43,17 @@ Shura is already running on this database: {where}
 SQLite lets one bot process use a database file at a time. Stop the other one first (a process
 that crashed or was killed no longer counts), then start this one again. To run standby
 processes that take over when one dies, use PostgreSQL (DATABASE_URL).
+"""
+
+WEBHOOK_HELP = """\
+`shura run --webhook` needs {missing}:
+  SHURA_WEBHOOK_URL     the public https:// address Telegram posts updates to
+                        (port 443, 80, 88 or 8443), e.g. https://bot.example.org/telegram
+  SHURA_WEBHOOK_SECRET  a secret token Telegram sends with every update: 1 to 256 characters
+                        of A-Z, a-z, 0-9, _ and -, e.g. from `openssl rand -hex 32`
+  SHURA_WEBHOOK_LISTEN  where this process listens behind the reverse proxy
+                        (default 127.0.0.1:8081)
+See "Polling or a webhook" in README.md. Without --webhook, the bot polls Telegram.
 """
 
 EXIT_NO_LEADER = 1
@@ -76,17 +87,31 @@ def cmd_migrate() -> int:
     return 0
 
 
-def cmd_run() -> int:
+def cmd_run(*, webhook: bool = False) -> int:
     settings = _settings_or_exit()
     if settings.telegram_bot_token is None:
         print(TOKEN_HELP, file=sys.stderr)
         return EXIT_SETTINGS
+    if webhook:
+        missing = [
+            name
+            for name, value in (
+                ("SHURA_WEBHOOK_URL", settings.webhook_url),
+                ("SHURA_WEBHOOK_SECRET", settings.webhook_secret),
+            )
+            if value is None
+        ]
+        if missing:
+            print(WEBHOOK_HELP.format(missing=" and ".join(missing)), file=sys.stderr)
+            return EXIT_SETTINGS
     _configure_logging()
     protect_logs(settings.telegram_bot_token.get_secret_value())
-    return asyncio.run(_run(settings))
+    if settings.webhook_secret is not None:
+        redact_secret(settings.webhook_secret.get_secret_value())
+    return asyncio.run(_run(settings, webhook=webhook))
 
 
-async def _run(settings: Settings) -> int:
+async def _run(settings: Settings, *, webhook: bool) -> int:
     from telegram.error import InvalidToken
 
     from bot.app import build_application
@@ -112,7 +137,7 @@ async def _run(settings: Settings) -> int:
             if not is_current(url):
                 with migration_lock(url):
                     upgrade(url)
-            await _serve(application)
+            await _serve(application, settings, webhook=webhook)
     except AlreadyRunning as error:
         print(ALREADY_RUNNING.format(where=error.where), file=sys.stderr)
         return EXIT_SETTINGS
@@ -125,20 +150,28 @@ async def _run(settings: Settings) -> int:
     return 0
 
 
-async def _serve(application: Any) -> None:
+async def _serve(application: Any, settings: Settings, *, webhook: bool) -> None:
     """Run until Ctrl-C or SIGTERM; what was fetched is stored first, so a kill loses nothing.
 
     A stop takes no more updates and claims no more messages, finishes what is in hand, lets
     a standby take over, and exits.
     """
-    from bot.leader import run
-    from bot.polling import Polling
+    from bot.leader import Receiver, run
 
+    receiver: Receiver
+    if webhook:
+        from bot.webhook import Webhook
+
+        receiver = Webhook(application, settings)
+    else:
+        from bot.polling import Polling
+
+        receiver = Polling(application)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
-    await run(application, stop, Polling(application))
+    await run(application, stop, receiver)
 
 
 def cmd_status() -> int:
@@ -220,7 +253,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         parser = argparse.ArgumentParser(prog="shura", description=__doc__)
         commands = parser.add_subparsers(dest="command", required=True)
-        commands.add_parser("run", help="migrate the database and start the bot")
+        run = commands.add_parser("run", help="migrate the database and start the bot")
+        run.add_argument(
+            "--webhook",
+            action="store_true",
+            help="take updates on a webhook (SHURA_WEBHOOK_URL, _LISTEN, _SECRET), not polling",
+        )
         commands.add_parser(
             "status",
             help="who leads, the outbox by state, when it last sent, the oldest update waiting",
@@ -231,7 +269,7 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_migrate()
         if args.command == "status":
             return cmd_status()
-        return cmd_run()
+        return cmd_run(webhook=args.webhook)
     finally:
         gc.enable()
 

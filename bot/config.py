@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import zoneinfo
 from datetime import timedelta
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -16,6 +18,9 @@ LANGUAGES: tuple[Language, ...] = ("en", "fa", "ps")
 
 DEFAULT_DATABASE_URL = "sqlite:///data/shura.db"
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
+# What Telegram accepts for a webhook: its ports, and the characters of a secret token.
+WEBHOOK_PORTS = (None, 443, 80, 88, 8443)
+WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
 
 class Settings(BaseSettings):
@@ -73,6 +78,12 @@ class Settings(BaseSettings):
     web_url: str | None = Field(default=None, alias="SHURA_WEB_URL")
     web_listen: str = Field(default="127.0.0.1:8080", alias="SHURA_WEB_LISTEN")
     web_auth_max_age: timedelta = Field(default=timedelta(hours=1), alias="SHURA_WEB_AUTH_MAX_AGE")
+    # Webhook mode (`shura run --webhook`): the public HTTPS address Telegram posts updates to,
+    # where the leader's web server listens for them behind the reverse proxy (the board too,
+    # when it is on), and the secret token Telegram sends with every update.
+    webhook_url: str | None = Field(default=None, alias="SHURA_WEBHOOK_URL")
+    webhook_listen: str = Field(default="127.0.0.1:8081", alias="SHURA_WEBHOOK_LISTEN")
+    webhook_secret: SecretStr | None = Field(default=None, alias="SHURA_WEBHOOK_SECRET")
 
     @field_validator(
         "invitation_lead",
@@ -148,7 +159,37 @@ class Settings(BaseSettings):
                 raise ValueError("must be the board's public https:// address (or empty: off)")
         return value
 
-    @field_validator("web_listen")
+    @field_validator("webhook_url", "webhook_secret", mode="before")
+    @classmethod
+    def _blank_is_missing(cls, value: object) -> object:
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value.strip() if isinstance(value, str) else value
+
+    @field_validator("webhook_url")
+    @classmethod
+    def _webhook_url(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        parts = urlsplit(value)
+        try:
+            port = parts.port
+        except ValueError:
+            port = -1
+        if parts.scheme != "https" or not parts.hostname:
+            raise ValueError("must be an https:// address (Telegram posts only to HTTPS)")
+        if port not in WEBHOOK_PORTS:
+            raise ValueError("Telegram posts only to the ports 443, 80, 88 and 8443")
+        return value
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _secret(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not WEBHOOK_SECRET.fullmatch(value.get_secret_value()):
+            raise ValueError("must be 1 to 256 characters: letters A-Z and a-z, digits, _ and -")
+        return value
+
+    @field_validator("web_listen", "webhook_listen")
     @classmethod
     def _host_port(cls, value: str) -> str:
         host, _, port = value.strip().rpartition(":")

@@ -265,17 +265,17 @@ def fake_telegram() -> Iterator[FakeBotApiServer]:
 def start_bot(
     fake_telegram: FakeBotApiServer, e2e_database: Database, tmp_path: Path
 ) -> Iterator[Callable[..., BotProcess]]:
-    """Start `shura run` in `tmp_path` (so no stray `.env` is read), with extra settings given
-    as keyword arguments; killed at the end."""
+    """Start `shura run` in `tmp_path` (so no stray `.env` is read), with extra arguments
+    (e.g. `--webhook`) and settings given as keyword arguments; killed at the end."""
     started: list[BotProcess] = []
 
-    def start(**settings: str) -> BotProcess:
+    def start(*arguments: str, **settings: str) -> BotProcess:
         log_path = tmp_path / f"shura-{len(started)}.log"
         env = child_environment(fake_telegram.base_url, e2e_database.url)
         env.update(settings)
         with log_path.open("wb") as log:
             process = subprocess.Popen(
-                [sys.executable, "-m", "bot", "run"],
+                [sys.executable, "-m", "bot", "run", *arguments],
                 cwd=tmp_path,
                 env=env,
                 stdin=subprocess.DEVNULL,

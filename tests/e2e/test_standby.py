@@ -29,6 +29,7 @@ from tests.e2e.fleet import (
     spawn,
     terminate,
 )
+from tests.e2e.test_webhook import Hook, free_port
 from tests.fakes.telegram import FakeBotApiServer
 
 pytestmark = pytest.mark.skipif(
@@ -55,13 +56,16 @@ class Fleet:
     folder: Path
     bots: list[BotProcess] = field(default_factory=list)
 
-    def start(self, count: int = 1, **settings: str) -> list[BotProcess]:
+    def start(
+        self, count: int = 1, arguments: tuple[str, ...] = (), **settings: str
+    ) -> list[BotProcess]:
         started = []
         for _ in range(count):
             env = child_environment(self.server.base_url, self.database.url)
             env.update(settings)
             log_path = self.folder / f"shura-{len(self.bots)}.log"
-            bot = BotProcess(self.api, spawn(env, self.folder, log_path, "run"), log_path)
+            process = spawn(env, self.folder, log_path, "run", *arguments)
+            bot = BotProcess(self.api, process, log_path)
             self.bots.append(bot)
             started.append(bot)
         return started
@@ -255,4 +259,31 @@ def test_updates_go_to_the_leader_alone_and_to_the_next_one_after_a_kill(fleet: 
     assert replies and plain(replies[0])
     assert len(fleet.api.sent("sendMessage", chat_id=ASKER)) == 2, "each update answered once"
     assert terminate(standby.process, STOP_DEADLINE) == 0, fleet.diagnostics()
+    fleet.api.assert_no_problems()
+
+
+def test_in_webhook_mode_only_the_leader_listens_and_a_standby_takes_over_its_updates(
+    fleet: Fleet,
+) -> None:
+    fleet.api.user(ASKER, "Asker", language_code="en")
+    hooks = [Hook(free_port()), Hook(free_port())]
+    for hook in hooks:
+        fleet.start(arguments=("--webhook",), **hook.settings())
+    first = fleet.wait("a leader", fleet.leader)
+    fleet.wait("the standby registered", lambda: fleet.processes() == 2)
+    leading = next(n for n, bot in enumerate(fleet.bots) if bot.process.pid == first.pid)
+    fleet.wait("the leader listening", hooks[leading].listening)
+    assert not hooks[1 - leading].listening(), "a standby takes no updates"
+
+    assert hooks[leading].post(fleet.api.message_update(ASKER, "/start")) == 200
+    fleet.wait("the answer", lambda: fleet.api.sent("sendMessage", chat_id=ASKER))
+
+    fleet.bots[leading].process.kill()
+    fleet.bots[leading].process.wait()
+    standby = hooks[1 - leading]
+    fleet.wait("the standby listening", standby.listening)
+    assert standby.post(fleet.api.message_update(ASKER, "/language")) == 200
+    fleet.wait("the next answer", lambda: len(fleet.api.sent("sendMessage", chat_id=ASKER)) == 2)
+    assert len(fleet.api.sent("setWebhook")) == 1, "the same webhook: not set again"
+    assert terminate(fleet.bots[1 - leading].process, STOP_DEADLINE) == 0, fleet.diagnostics()
     fleet.api.assert_no_problems()
