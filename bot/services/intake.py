@@ -32,6 +32,7 @@ KEEP_HANDLED = timedelta(days=2)
 
 # Core, not the ORM: kept replies are written and dropped in bulk, never read back as objects.
 _PENDING = cast(Table, PendingReply.__table__)
+_KEEP = insert(_PENDING)
 
 
 async def store(
@@ -130,7 +131,7 @@ async def keep_replies(
         return False
     now = clock.now()
     await session.execute(
-        insert(_PENDING),
+        _KEEP,
         [
             {
                 "update_id": update_id,

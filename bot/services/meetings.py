@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import Clock
@@ -354,17 +354,21 @@ def ensure_open(meeting: Meeting, now: datetime) -> None:
         raise DomainError("meeting-is-past", title=meeting.title)
 
 
+# Built once: /next and /meetings ask it at every update (building costs more than running).
+_UPCOMING = (
+    select(Meeting)
+    .where(Meeting.status == MeetingStatus.SCHEDULED, Meeting.starts_at > bindparam("now"))
+    .order_by(Meeting.starts_at, Meeting.id)
+    .limit(bindparam("limit"))
+)
+
+
 async def upcoming(
     session: AsyncSession, clock: Clock, actor: Actor, *, limit: int = 10
 ) -> list[Meeting]:
     """Scheduled meetings that have not started, soonest first: for the network only."""
     actor.require_network()
-    result = await session.execute(
-        select(Meeting)
-        .where(Meeting.status == MeetingStatus.SCHEDULED, Meeting.starts_at > clock.now())
-        .order_by(Meeting.starts_at, Meeting.id)
-        .limit(limit)
-    )
+    result = await session.execute(_UPCOMING, {"now": clock.now(), "limit": limit})
     return list(result.scalars())
 
 

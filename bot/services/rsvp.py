@@ -90,12 +90,15 @@ async def waitlist_position(session: AsyncSession, rsvp: Rsvp) -> int | None:
     return int(ahead.scalar_one()) + 1
 
 
+# Built once: every card shown asks it (building costs more than running).
+_CURRENT = select(Rsvp).where(
+    Rsvp.meeting_id == bindparam("meeting_id"), Rsvp.person_id == bindparam("person_id")
+)
+
+
 async def current(session: AsyncSession, person: Person, meeting_id: int) -> Rsvp | None:
-    return (
-        await session.execute(
-            select(Rsvp).where(Rsvp.meeting_id == meeting_id, Rsvp.person_id == person.id)
-        )
-    ).scalar_one_or_none()
+    found = await session.execute(_CURRENT, {"meeting_id": meeting_id, "person_id": person.id})
+    return found.scalar_one_or_none()
 
 
 def _answer(dialect: str) -> Executable:
