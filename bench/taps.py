@@ -16,11 +16,12 @@ For each database it prints, per kind and application: µs per update (median of
 means), CPU µs per update (the process's, all threads), p50/p99 latency over all rounds; for
 Shura the SQL statements, commits and thread hops (callbacks handed to the event loop from
 another thread, as aiosqlite's worker or asyncio.to_thread do) per update; and Shura's ratio to
-bare by wall clock, by CPU and by p50. On a busy machine the wall-clock ratio grows with the
-load (a longer update is preempted more often); the CPU ratio much less.
+bare by wall clock and by CPU (the median of the rounds' ratios: both batches of a round run
+side by side) and by p50. On a busy machine the wall-clock ratio grows with the load (a longer
+update is preempted more often); the CPU ratio much less.
 Last lines: `cpu_ratio=` and `ratio=<shura/bare>`, for the tap on SQLite.
 
-    .venv/bin/python bench/taps.py [--rounds 5] [--per-round 40] [--database both]
+    .venv/bin/python bench/taps.py [--rounds 10] [--per-round 20] [--database both]
 
 With `both` (the default) it runs on SQLite, then on PostgreSQL when BENCH_DATABASE_URL or
 DATABASE_URL names one (in a scratch schema, dropped after).
@@ -293,6 +294,12 @@ async def measure(database: BenchDatabase, rounds: int, per_round: int) -> dict[
     return figures
 
 
+def paired_ratio(ours: list[float], bare: list[float]) -> float:
+    """The median of each round's ratio: the two batches of a round ran side by side, under
+    the same load, where the medians of each side may come from a quiet and a busy moment."""
+    return median([mine / theirs for mine, theirs in zip(ours, bare, strict=True)])
+
+
 def report(name: str, figures: dict[str, Figures]) -> dict[str, tuple[float, float]]:
     print(f"\n{name}")
     print(
@@ -303,8 +310,8 @@ def report(name: str, figures: dict[str, Figures]) -> dict[str, tuple[float, flo
     ratios: dict[str, tuple[float, float]] = {}
     for kind in KINDS:
         bare, ours = figures[f"{kind}/bare"], figures[f"{kind}/shura"]
-        ratio = ours.us_per_update / bare.us_per_update
-        cpu_ratio = ours.cpu_us_per_update / bare.cpu_us_per_update
+        ratio = paired_ratio(ours.per_round_us, bare.per_round_us)
+        cpu_ratio = paired_ratio(ours.per_round_cpu_us, bare.per_round_cpu_us)
         ratios[kind] = ratio, cpu_ratio
         n = ours.updates
         print(
@@ -323,8 +330,8 @@ def report(name: str, figures: dict[str, Figures]) -> dict[str, tuple[float, flo
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--per-round", type=int, default=40)
+    parser.add_argument("--rounds", type=int, default=10)
+    parser.add_argument("--per-round", type=int, default=20)
     parser.add_argument("--database", choices=("sqlite", "postgresql", "both"), default="both")
     args = parser.parse_args()
     print(f"{args.rounds} rounds of {args.per_round} updates per kind and application")
