@@ -1,11 +1,12 @@
-# Shura: `make run` starts the bot on SQLite, `make test` runs the whole suite.
+# Shura: `make demo` plays a month without a token, `make run` starts the bot on SQLite,
+# `make test` runs the whole suite.
 # Both create .venv and install what they need on first use (and again when pyproject.toml changes).
 
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test fuzz lint format typecheck migrate bench clean
+.PHONY: demo run test fuzz lint format typecheck migrate bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +19,11 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@ $(VENV)/.installed
+
+# A whole month of a network on a simulated clock, against an in-process fake Telegram: no
+# token, no network. Prints what each person receives and where the files it wrote are.
+demo: $(VENV)/.installed
+	$(BIN)/shura demo
 
 run: $(VENV)/.installed
 	$(BIN)/shura run

@@ -1,5 +1,6 @@
 """Command line: `shura run` starts the bot, `shura status` tells how it is doing, `shura migrate`
-brings the database up to date."""
+brings the database up to date, `shura demo` plays a whole month of a network without a token
+or network."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import logging
 import signal
 import sys
 from contextlib import nullcontext
+from pathlib import Path
 from typing import Any
 
 from bot.config import Settings, SettingsError, load_settings
@@ -245,6 +247,13 @@ def _ago(delta: Any) -> str:
     return f"{seconds} s"
 
 
+def cmd_demo(out: Path | None, database_url: str | None) -> int:
+    from bot.demo import run
+
+    gc.enable()  # not a start-up to hurry: the demo runs for seconds and makes much garbage
+    return run(out, database_url)
+
+
 def main(argv: list[str] | None = None) -> int:
     # Starting makes many objects that live as long as the process, and the garbage collector
     # would walk them again and again: a fifth of the start-up time. It is back on (with what
@@ -264,11 +273,31 @@ def main(argv: list[str] | None = None) -> int:
             help="who leads, the outbox by state, when it last sent, the oldest update waiting",
         )
         commands.add_parser("migrate", help="bring the database schema up to date")
+        demo = commands.add_parser(
+            "demo",
+            help="play a whole month of a network on a simulated clock: no token, no network",
+            description="Play a whole monthly cycle (organizations, a meeting, concerns, "
+            "votes, check-in, the outcome) against an in-process fake Telegram, print what "
+            "each person receives, and write the files the bot sent (the summary chart, CSV "
+            "exports, the check-in QR code) to a folder. Exit code 0 only if every step did "
+            "what it should.",
+        )
+        demo.add_argument(
+            "--out",
+            type=Path,
+            help="folder for the files the bot sent (default: a new temporary one)",
+        )
+        demo.add_argument(
+            "--database-url",
+            help="an empty database to play on (default: a temporary SQLite file, deleted after)",
+        )
         args = parser.parse_args(argv)
         if args.command == "migrate":
             return cmd_migrate()
         if args.command == "status":
             return cmd_status()
+        if args.command == "demo":
+            return cmd_demo(args.out, args.database_url)
         return cmd_run(webhook=args.webhook)
     finally:
         gc.enable()

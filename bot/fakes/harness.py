@@ -18,7 +18,7 @@ from bot.app import ShuraApplication, build_application, runtime
 from bot.clock import FakeClock
 from bot.config import Settings
 from bot.fakes.telegram import FakeBotApi, FakeRequest
-from bot.jobs.outbox import WAKE_JOB_NAME, Report
+from bot.jobs.outbox import WAKE_JOB_NAME, Report, dispatch_job
 from bot.jobs.pacing import Pacer
 
 ISOLATES = str.maketrans("", "", "\u2068\u2069")
@@ -111,13 +111,16 @@ class Harness:
 
     async def run_jobs(self) -> None:
         """Every scheduled job once, at the clock's time, as the JobQueue would run them when
-        their time comes; a wake-up of the dispatcher asked for meanwhile is then done."""
+        their time comes, then the outbox dispatcher to its end."""
         job_queue = self.app.job_queue
         assert job_queue is not None, "the application has no JobQueue"
         for job in job_queue.jobs():
+            if job.callback is dispatch_job:
+                # Its tick starts a run in the background; the run below is awaited instead.
+                if job.name == WAKE_JOB_NAME:
+                    job.schedule_removal()
+                continue
             await job.run(self.app)
-            if job.name == WAKE_JOB_NAME:
-                job.schedule_removal()
         await self.dispatch()
 
     async def advance(self, delta: timedelta) -> None:

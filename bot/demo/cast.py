@@ -1,0 +1,178 @@
+"""Who takes part in the demo month, and what they write: a network of organizations in Balkh."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.demo.stage import Person
+
+# Telegram ids of the demo's people and its coordination group (made up, never real accounts).
+COORDINATOR = Person(9_100_000_001, "Farhad", "en", "Amiri")
+GROUP_ID = -1_009_100_000_001
+GROUP_TITLE = "شبکه هماهنگی نهادهای بلخ"
+
+MARIAM = Person(9_100_000_011, "Mariam", "fa", "Rahimi")
+AHMAD_ZIA = Person(9_100_000_012, "Ahmad Zia", "fa", "Noori")
+JAWID = Person(9_100_000_021, "Jawid", "fa", "Sultani")
+ZARGHUNA = Person(9_100_000_022, "Zarghuna", "ps", "Stanikzai")
+YAMA = Person(9_100_000_023, "Yama", "en", "Ahmadi")
+GUL_AHMAD = Person(9_100_000_031, "Gul Ahmad", "ps", "Wardak")
+WAHIDA = Person(9_100_000_032, "Wahida", "ps", "Hotak")
+OMID = Person(9_100_000_033, "Omid", "en", "Rezaie")
+FATIMA = Person(9_100_000_041, "Fatima", "fa", "Sadat")
+PALWASHA = Person(9_100_000_042, "Palwasha", "ps", "Safi")
+NAZIRA = Person(9_100_000_043, "Nazira", "fa", "Karimi")
+SHABNAM = Person(9_100_000_044, "Shabnam", "fa", "Ahmadzai")
+
+
+@dataclass(frozen=True)
+class Organization:
+    """An organization of the network: who registers it, what they type, who joins it."""
+
+    name: str
+    kind: str
+    district: str
+    focus: str
+    contact: str
+    admin: Person
+    members: tuple[Person, ...]
+
+
+UNION = Organization(
+    name="اتحادیه نهادهای مدنی بلخ",
+    kind="union",
+    district="مزار شریف",
+    focus="هماهنگی میان نهادهای مدنی ولایت بلخ",
+    contact="+93 700 100 201",
+    admin=MARIAM,
+    members=(AHMAD_ZIA,),
+)
+MEDIA = Organization(
+    name="مرکز رسانه‌ای مزار",
+    kind="media",
+    district="مزار شریف",
+    focus="آموزش خبرنگاران و دسترسی به اطلاعات",
+    contact="+93 700 100 202",
+    admin=JAWID,
+    members=(ZARGHUNA, YAMA),
+)
+UNIVERSITY = Organization(
+    name="د بلخ پوهنتون د محصلینو مدني ډله",
+    kind="university",
+    district="مزار شریف",
+    focus="د ځوانانو مدني زده‌کړه او رضاکاري",
+    contact="+93 700 100 203",
+    admin=GUL_AHMAD,
+    members=(WAHIDA, OMID),
+)
+WOMEN = Organization(
+    name="انجمن زنان بلخ",
+    kind="ngo",
+    district="بلخ",
+    focus="حمایت از زنان و دختران در ولسوالی‌های بلخ",
+    contact="+93 700 100 204",
+    admin=FATIMA,
+    members=(PALWASHA, NAZIRA, SHABNAM),
+)
+ORGANIZATIONS = (UNION, MEDIA, UNIVERSITY, WOMEN)
+MEMBERS = tuple(person for org in ORGANIZATIONS for person in (org.admin, *org.members))
+PEOPLE = (COORDINATOR, *MEMBERS)
+
+# The meeting, as the coordinator types it.
+MEETING_TITLE = "جلسه ماهوار هماهنگی نهادهای بلخ"
+MEETING_DATE = "2026-12-23 10:00"  # Wednesday 2 Jadi 1405, in Kabul time
+MEETING_VENUE = "پوهنتون بلخ، تالار کنفرانس"
+MEETING_AGENDA = "گزارش نهادها؛ نگرانی‌های اعضا؛ برنامه ماه آینده"
+
+
+@dataclass(frozen=True)
+class Concern:
+    """A concern someone raises: text (or a voice note), topic, and whether it is anonymous."""
+
+    person: Person
+    topic: str
+    text: str | None  # None: a voice note
+    anonymous: bool = False
+
+
+COORDINATION = Concern(
+    AHMAD_ZIA,
+    "coordination",
+    "نبود هماهنگی میان نهادها: ماه گذشته سه نهاد یک کارگاه را در ولسوالی چهاربولک تکرار "
+    "کردند و به ولسوالی‌های دیگر هیچ برنامه‌ای نرسید.",
+)
+SAME_AGAIN = Concern(
+    GUL_AHMAD,
+    "coordination",
+    "د بنسټونو ترمنځ همغږي نشته؛ ډېری پروګرامونه په یوه ولسوالۍ کې دوه ځله کېږي.",
+)
+MONOPOLY = Concern(
+    WAHIDA,
+    "funding",
+    "یو څو لوی بنسټونه ټولې پروژې او بودیجې په انحصار کې لري؛ کوچني او ځوان بنسټونه "
+    "هېڅ فرصت نه پیدا کوي.",
+)
+THREATS = Concern(
+    ZARGHUNA,
+    "security",
+    "خبریالانو ته، په ځانګړې توګه ښځینه خبریالانو ته، امنیتي ګواښونه زیات شوي دي؛ "
+    "ځینې یې کار پرېښی دی.",
+    anonymous=True,
+)
+VOICE = Concern(PALWASHA, "capacity", None)
+INFORMATION = Concern(
+    YAMA,
+    "media",
+    "Local radio stations cannot get answers from the provincial departments in time, so "
+    "rumours spread before the facts.",
+)
+CONCERNS = (COORDINATION, SAME_AGAIN, MONOPOLY, THREATS, VOICE, INFORMATION)
+
+# The motion the coordinator puts to the members at the meeting.
+MOTION = "آیا یک کمیته مشترک هماهنگی از چهار نهاد ساخته شود که هر دو هفته یک بار جلسه کند؟"
+
+# How each member answers the invitation (Nazira waits until she is nudged).
+ANSWERS = {
+    MARIAM: "go",
+    AHMAD_ZIA: "go",
+    JAWID: "go",
+    ZARGHUNA: "go",
+    YAMA: "maybe",
+    GUL_AHMAD: "go",
+    WAHIDA: "go",
+    OMID: "no",
+    FATIMA: "go",
+    PALWASHA: "go",
+    SHABNAM: "maybe",
+}
+SHOWN_ANSWERS = (MARIAM, YAMA, OMID, PALWASHA)
+
+# The concerns each member puts a dot on (three dots each at most).
+DOTS = {
+    MARIAM: (COORDINATION, THREATS, MONOPOLY),
+    AHMAD_ZIA: (COORDINATION, MONOPOLY),
+    JAWID: (THREATS, INFORMATION),
+    ZARGHUNA: (THREATS, INFORMATION, COORDINATION),
+    YAMA: (INFORMATION, THREATS),
+    GUL_AHMAD: (COORDINATION, MONOPOLY, VOICE),
+    WAHIDA: (MONOPOLY, COORDINATION),
+    FATIMA: (THREATS, VOICE, COORDINATION),
+    PALWASHA: (VOICE, THREATS),
+    SHABNAM: (THREATS,),
+}
+
+# Who comes to the meeting and checks in (Jawid said he would come but does not; Nazira, whose
+# phone is broken, is checked in by the coordinator).
+CHECK_INS = (MARIAM, AHMAD_ZIA, ZARGHUNA, YAMA, GUL_AHMAD, WAHIDA, FATIMA, PALWASHA)
+
+# Each ballot cast on the motion: 0 yes, 1 no, 2 abstain.
+VOTES = {
+    MARIAM: 0,
+    AHMAD_ZIA: 0,
+    ZARGHUNA: 0,
+    YAMA: 2,
+    GUL_AHMAD: 0,
+    WAHIDA: 1,
+    FATIMA: 0,
+    PALWASHA: 0,
+}
