@@ -34,6 +34,10 @@ STAGES = [
     pytest.param("Yama taps [🤔 Maybe]", id="rsvp"),
     pytest.param("از ۳ نقطه، ۰ نقطه برای شما مانده است", id="dots"),
     pytest.param("→ Nazira (fa): 📩", id="nudge"),
+    pytest.param("Farhad taps [✅ Going]", id="broadcast-audience"),
+    pytest.param("It goes to 9 people.", id="broadcast-preview"),
+    pytest.param("9 notices, each in its reader's language", id="broadcast"),
+    pytest.param("Delivered: 9", id="broadcast-report"),
     pytest.param("11 reminders", id="reminders"),
     pytest.param("12 ballots", id="motion"),
     pytest.param("🗳 د غونډې اجنډا", id="agenda-closed"),
@@ -41,10 +45,16 @@ STAGES = [
     pytest.param("Wahida › /start checkin-", id="checkin-by-qr"),
     pytest.param("People checked in: 9", id="checkin-counts"),
     pytest.param("→ group «شبکه هماهنگی نهادهای بلخ»: 🗳 نتیجه", id="motion-result"),
+    pytest.param("→ group «شبکه هماهنگی نهادهای بلخ»: 📋 نتایج جلسه", id="summary"),
+    pytest.param("• گفتند می‌آیند: ۹؛ از آن‌ها ۸ نفر آمدند", id="summary-attendance"),
+    pytest.param("➡️ جلسه بعدی: چهارشنبه ۳۰ جدی ۱۴۰۵", id="summary-next-meeting"),
     pytest.param("📎 shura-meeting-1-concerns.csv", id="exports"),
+    pytest.param("nothing is posted twice", id="posted-once"),
+    pytest.param("The outcome summary, as the coordination group got it:", id="summary-at-the-end"),
 ]
 FILES = (
     "checkin-qr.png",
+    "summary-chart.png",
     "shura-meeting-1-rsvps.csv",
     "shura-meeting-1-checkins.csv",
     "shura-meeting-1-concerns.csv",
@@ -88,7 +98,9 @@ def test_the_files_the_bot_sent_are_written_and_listed(month: tuple[int, str, Pa
     for name in FILES:
         assert (out / name).is_file(), name
         assert name == "transcript.txt" or str(out / name) in transcript
-    assert (out / "checkin-qr.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    for image in ("checkin-qr.png", "summary-chart.png"):
+        assert (out / image).read_bytes().startswith(b"\x89PNG\r\n\x1a\n"), image
+    assert f"Its chart: {out / 'summary-chart.png'}" in transcript
     rsvps = (out / "shura-meeting-1-rsvps.csv").read_bytes()
     assert rsvps.startswith(b"\xef\xbb\xbf") and b"Mariam" in rsvps
     assert (out / "transcript.txt").read_text(encoding="utf-8").startswith(transcript[:200])
@@ -139,6 +151,6 @@ def test_shura_demo_runs_as_a_command_on_the_database_it_is_given(
         command, capture_output=True, text=True, env=environment, cwd=tmp_path, timeout=300
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    assert "→ group «شبکه هماهنگی نهادهای بلخ»: 🗳 نتیجه" in result.stdout
-    assert f"{tmp_path / 'files' / 'checkin-qr.png'}" in result.stdout
+    assert "→ group «شبکه هماهنگی نهادهای بلخ»: 📋 نتایج جلسه" in result.stdout
+    assert f"Its chart: {tmp_path / 'files' / 'summary-chart.png'}" in result.stdout
     assert "Traceback" not in result.stderr

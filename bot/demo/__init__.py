@@ -19,7 +19,7 @@ from bot.clock import FakeClock
 from bot.config import Settings
 from bot.demo import cast
 from bot.demo.month import play
-from bot.demo.stage import WIDTH, DemoFailed, Stage
+from bot.demo.stage import ISOLATES, WIDTH, DemoFailed, Stage
 from bot.fakes.harness import start_harness, stop_harness
 from bot.fakes.telegram import FakeBotApi
 from db.migrate import upgrade
@@ -114,6 +114,13 @@ def _play(url: str, schema: str | None, out: Path, record: Callable[[str], None]
         return 1
     record("")
     record("━" * WIDTH)
+    record("The outcome summary, as the coordination group got it:")
+    record("")
+    for text in stage.summary:
+        record(text.translate(ISOLATES))
+    record("")
+    record(f"Its chart: {stage.chart}")
+    record("")
     record(f"Files the bot sent, written to {out}:")
     for path in stage.artifacts:
         record(f"  {path}")

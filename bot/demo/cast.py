@@ -81,6 +81,7 @@ PEOPLE = (COORDINATOR, *MEMBERS)
 # The meeting, as the coordinator types it.
 MEETING_TITLE = "جلسه ماهوار هماهنگی نهادهای بلخ"
 MEETING_DATE = "2026-12-23 10:00"  # Wednesday 2 Jadi 1405, in Kabul time
+NEXT_MEETING_DATE = "2027-01-20 10:00"  # Wednesday 30 Jadi 1405
 MEETING_VENUE = "پوهنتون بلخ، تالار کنفرانس"
 MEETING_AGENDA = "گزارش نهادها؛ نگرانی‌های اعضا؛ برنامه ماه آینده"
 
@@ -127,6 +128,12 @@ INFORMATION = Concern(
     "rumours spread before the facts.",
 )
 CONCERNS = (COORDINATION, SAME_AGAIN, MONOPOLY, THREATS, VOICE, INFORMATION)
+
+# What the coordinator tells those going, two days before.
+NOTICE = (
+    "دروازه پوهنتون بلخ بررسی امنیتی دارد: لطفاً تذکره یا کارت نهاد خود را همراه بیاورید "
+    "و ساعت ۹:۴۵ برسید."
+)
 
 # The motion the coordinator puts to the members at the meeting.
 MOTION = "آیا یک کمیته مشترک هماهنگی از چهار نهاد ساخته شود که هر دو هفته یک بار جلسه کند؟"

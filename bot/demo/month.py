@@ -28,13 +28,16 @@ async def play(stage: Stage) -> None:
     await invitations_go_out(stage)
     await dots_go_on_the_agenda(stage)
     await the_undecided_are_nudged(stage)
+    await a_notice_is_broadcast(stage)
     await reminders_come(stage)
     await a_motion_is_opened(stage)
     await the_meeting_starts(stage)
     await people_check_in(stage)
     await members_vote(stage)
     await the_meeting_ends(stage)
+    await the_summary_is_posted(stage)
     await the_data_is_exported(stage)
+    await nothing_is_posted_twice(stage)
 
 
 def number_in(message: Received) -> int:
@@ -149,15 +152,22 @@ async def members_join(stage: Stage) -> None:
 async def the_meeting_is_scheduled(stage: Stage) -> None:
     await stage.at(3, "10:00")
     stage.scene("The coordinator schedules the month's meeting with /newmeeting")
-    for answer in ("/newmeeting", cast.MEETING_TITLE, cast.MEETING_DATE, cast.MEETING_VENUE):
-        await stage.type(COORDINATOR, answer, show="input")
+    await schedule(stage, cast.MEETING_DATE, show="input")
+    stage.note("Invitations wait until a week before the meeting (SHURA_INVITATION_LEAD=7d).")
+
+
+async def schedule(stage: Stage, when: str, *, show: Show) -> None:
+    """The coordinator answers /newmeeting's questions: title, time, venue, agenda."""
+    for answer in ("/newmeeting", cast.MEETING_TITLE, when, cast.MEETING_VENUE):
+        await stage.type(COORDINATOR, answer, show=show)
     await stage.tap(COORDINATOR, "mtg:skip:place", show="none")  # no map location
-    await stage.type(COORDINATOR, cast.MEETING_AGENDA, show="input")
+    await stage.type(COORDINATOR, cast.MEETING_AGENDA, show=show)
     await stage.tap(COORDINATOR, "mtg:skip:capacity", "mtg:skip:deadline", show="none")
-    saved = await stage.tap(COORDINATOR, "mtg:save", lines=4)
+    saved = await stage.tap(
+        COORDINATOR, "mtg:save", lines=4, show="all" if show != "none" else "none"
+    )
     stage.expect(any("Scheduled" in m.text for m in saved), "the meeting was not scheduled")
     stage.expect(any(m.chat_id == GROUP_ID for m in saved), "the coordination group was not told")
-    stage.note("Invitations wait until a week before the meeting (SHURA_INVITATION_LEAD=7d).")
 
 
 # --- days 4 to 9: concerns, then moderation ---------------------------------------------------
@@ -269,6 +279,26 @@ async def the_undecided_are_nudged(stage: Stage) -> None:
     await stage.tap(cast.NAZIRA, "rsvp:go:")
 
 
+async def a_notice_is_broadcast(stage: Stage) -> None:
+    await stage.at(21, "16:00")
+    stage.scene("The coordinator sends a notice to everyone going, with /broadcast")
+    await stage.type(COORDINATOR, "/broadcast", show="input")
+    await stage.type(COORDINATOR, cast.NOTICE, show="input")
+    going = [p for p in cast.MEMBERS if cast.ANSWERS.get(p, "go") == "go"]
+    preview = await stage.tap(COORDINATOR, "bc:to:going", lines=6)
+    stage.expect(
+        any(str(len(going)) in m.text for m in preview),
+        f"the preview should count the {len(going)} people going",
+    )
+    sent = await stage.tap(COORDINATOR, "bc:send:", show="input")
+    await stage.at(21, "16:01")
+    sent += stage.news_seen
+    reached(stage, [m for m in sent if m.chat_id != COORDINATOR.tg_user_id], going, "notices")
+    [report] = [m for m in sent if m.chat_id == COORDINATOR.tg_user_id][-1:]
+    stage.note("The coordinator's status message ends with the delivery report:")
+    stage.show(report, lines=4)
+
+
 async def reminders_come(stage: Stage) -> None:
     await stage.at(22, "10:00")
     stage.scene("The day before, everyone coming (or maybe coming) is reminded")
@@ -362,6 +392,38 @@ async def the_meeting_ends(stage: Stage) -> None:
     results = [m for m in stage.news_seen if m.chat_id == GROUP_ID]
     stage.expect(len(results) == 1, f"the group got {len(results)} results, not one")
     stage.show(results[0], to=stage.who(GROUP_ID), lines=6)
+
+
+async def the_summary_is_posted(stage: Stage) -> None:
+    await stage.at(23, "12:30")
+    stage.scene("The coordinator schedules next month's meeting")
+    await schedule(stage, cast.NEXT_MEETING_DATE, show="none")
+    stage.note(f"Farhad › /newmeeting … {cast.NEXT_MEETING_DATE} … ✅ Scheduled")
+
+    await stage.at(23, "14:00")
+    stage.scene("Two hours after the end, the outcome summary and its chart go to the group")
+    posted = [m for m in stage.news_seen if m.chat_id == GROUP_ID]
+    text = [m for m in posted if m.file is None]
+    charts = [m for m in posted if m.file is not None]
+    stage.expect(text and len(charts) == 1, "the group did not get the summary and its chart")
+    for message in text:
+        stage.show(message, to=stage.who(GROUP_ID), lines=12)
+    chart = charts[0]
+    assert chart.file is not None
+    stage.show(chart, to=stage.who(GROUP_ID))
+    stage.summary = [*(m.text for m in text)]
+    stage.chart = stage.save("summary-chart.png", chart.file.content)
+    stage.line(f"   ↳ 📈 the chart: {stage.chart}")
+    coordinator = [m for m in stage.news_seen if m.chat_id == COORDINATOR.tg_user_id]
+    stage.expect(coordinator, "the coordinator did not get the summary")
+
+
+async def nothing_is_posted_twice(stage: Stage) -> None:
+    await stage.at(24, "09:00")
+    stage.scene("The next morning: the scheduler has run again, and nothing is posted twice")
+    again = [m for m in stage.news_seen if m.chat_id == GROUP_ID]
+    stage.expect(not again, f"the group got {len(again)} more messages after the summary")
+    stage.note("The coordination group got the motion's result once and the summary once.")
 
 
 async def the_data_is_exported(stage: Stage) -> None:

@@ -95,6 +95,9 @@ class Stage:
         # The numbers things were given as people saw them (a concern's, a motion's).
         self.numbers: dict[object, int] = {}
         self._shown: dict[tuple[int, int], list[str]] = {}
+        # The outcome summary as the group got it, and where its chart was written.
+        self.summary: list[str] = []
+        self.chart: Path | None = None
 
     # --- the transcript ----------------------------------------------------------------------
 
