@@ -25,7 +25,6 @@ ISOLATES = str.maketrans("", "", "\u2066\u2067\u2068\u2069")
 # What a line may start or end with that nobody sees: spaces and direction marks.
 MARKS = " \t\u200e\u200f"
 WIDTH = 110  # characters of a message shown in the transcript before it is cut
-LANGUAGE_NAMES = {"en": "English", "fa": "Dari", "ps": "Pashto"}
 
 
 # How much of a step the transcript shows: what the person did and what came of it, only what
@@ -131,10 +130,8 @@ class Stage:
 
     def show(self, message: Received, *, to: str | None = None, lines: int = 1) -> None:
         """One message as its reader sees it: who, then its first lines, cut to the width."""
-        arrow = f"↳ {'(edited) ' if message.edited else ''}"
-        head = (
-            f"   {arrow}" if to is None else f"   → {to}: {'(edited) ' if message.edited else ''}"
-        )
+        head = "   ↳ " if to is None else f"   → {to}: "
+        head += "(edited) " if message.edited else ""
         text = message.first_lines(lines)
         self.line(_cut(head + text[0]))
         for more in text[1:]:
