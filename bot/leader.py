@@ -132,6 +132,8 @@ class Leadership:
             if not waiting_since_logged:
                 log.info("standing by: another process leads; trying every %g s", self.retry_every)
                 waiting_since_logged = True
+                # Start-up is over for a standby too: it may wait for days.
+                collect_garbage_again()
             await _sleep_unless(stop, self.retry_every)
         return False
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import time
 from collections.abc import AsyncIterator, Callable
 from types import SimpleNamespace
@@ -123,10 +124,16 @@ async def test_one_leads_the_other_stands_by_and_takes_over_when_the_leader_is_g
 async def test_a_standby_waiting_is_released_by_stop(
     database: Database, sessions: async_sessionmaker[AsyncSession]
 ) -> None:
-    async with leader_and_standby(database, sessions) as (_first, _second, stop, waiting):
-        await asyncio.sleep(2 * TICK)
-        stop.set()
-        assert await asyncio.wait_for(waiting, PATIENCE) is False
+    gc.disable()  # as `shura run` starts (bot.__main__)
+    try:
+        async with leader_and_standby(database, sessions) as (_first, _second, stop, waiting):
+            await asyncio.sleep(2 * TICK)
+            assert gc.isenabled(), "a standby's start-up is over: it collects garbage again"
+            stop.set()
+            assert await asyncio.wait_for(waiting, PATIENCE) is False
+    finally:
+        gc.enable()
+        gc.unfreeze()
 
 
 class FreezableProxy:
