@@ -45,12 +45,16 @@ STAGES = [
     pytest.param("Wahida › /start checkin-", id="checkin-by-qr"),
     pytest.param("People checked in: 9", id="checkin-counts"),
     pytest.param("→ group «شبکه هماهنگی نهادهای بلخ»: 🗳 نتیجه", id="motion-result"),
+    pytest.param("Farhad taps [➕ Action item]", id="outcome"),
+    pytest.param("✅ Action item recorded for مرکز رسانه‌ای مزار", id="action-item"),
     pytest.param("→ group «شبکه هماهنگی نهادهای بلخ»: 📋 نتایج جلسه", id="summary"),
     pytest.param("• گفتند می‌آیند: ۹؛ از آن‌ها ۸ نفر آمدند", id="summary-attendance"),
     pytest.param("➡️ جلسه بعدی: چهارشنبه ۳۰ جدی ۱۴۰۵", id="summary-next-meeting"),
     pytest.param("📎 shura-meeting-1-concerns.csv", id="exports"),
     pytest.param("nothing is posted twice", id="posted-once"),
     pytest.param("The outcome summary, as the coordination group got it:", id="summary-at-the-end"),
+    pytest.param("— مسئول: مرکز رسانه‌ای مزار، تا چهارشنبه ۱۶ جدی ۱۴۰۵", id="summary-actions"),
+    pytest.param("→ Jawid (fa): ⏰ یادآوری: مهلت اقدامی", id="action-reminder"),
 ]
 FILES = (
     "checkin-qr.png",
@@ -103,6 +107,8 @@ def test_the_files_the_bot_sent_are_written_and_listed(month: tuple[int, str, Pa
     assert f"Its chart: {out / 'summary-chart.png'}" in transcript
     rsvps = (out / "shura-meeting-1-rsvps.csv").read_bytes()
     assert rsvps.startswith(b"\xef\xbb\xbf") and b"Mariam" in rsvps
+    actions = (out / "shura-meeting-1-actions.csv").read_text(encoding="utf-8-sig")
+    assert "راهنمای ایمنی برای خبرنگاران" in actions and "مرکز رسانه‌ای مزار" in actions
     assert (out / "transcript.txt").read_text(encoding="utf-8").startswith(transcript[:200])
 
 

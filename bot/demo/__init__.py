@@ -45,6 +45,8 @@ def settings_for(database_url: str) -> Settings:
         "SHURA_MEETING_LENGTH": "2h",
         "SHURA_CHECKIN_MARGIN": "1h",
         "SHURA_AGENDA_DOTS": "3",
+        "SHURA_SUMMARY_DELAY": "2h",
+        "SHURA_ACTION_REMINDER": "2d",
     }
     return Settings(_env_file=None, **values)
 

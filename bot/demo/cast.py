@@ -183,3 +183,32 @@ VOTES = {
     FATIMA: 0,
     PALWASHA: 0,
 }
+
+# What the meeting decided, and who does what by when (the day of the demo it is due).
+DECISIONS = (
+    "کمیته مشترک هماهنگی با یک نماینده از هر نهاد ساخته شد و هر دو هفته یک بار جلسه می‌کند.",
+    "هر نهاد پیش از آغاز برنامه‌ای در یک ولسوالی، آن را با کمیته هماهنگی شریک می‌کند.",
+)
+
+
+@dataclass(frozen=True)
+class Action:
+    """An action item: what is to be done, the organization that does it, the day it is due."""
+
+    text: str
+    owner: Organization
+    due_day: int
+
+
+ACTIONS = (
+    Action(
+        "راهنمای ایمنی برای خبرنگاران، به‌ویژه خبرنگاران زن، آماده و با همه نهادها شریک شود.",
+        MEDIA,
+        37,  # Wednesday 6 January 2027: its admins are reminded two days before
+    ),
+    Action(
+        "فهرست برنامه‌های هر نهاد در هر ولسوالی یک‌جا ساخته شود تا کارها تکرار نشوند.",
+        UNION,
+        44,
+    ),
+)

@@ -34,10 +34,12 @@ async def play(stage: Stage) -> None:
     await the_meeting_starts(stage)
     await people_check_in(stage)
     await members_vote(stage)
+    await the_outcome_is_recorded(stage)
     await the_meeting_ends(stage)
     await the_summary_is_posted(stage)
     await the_data_is_exported(stage)
     await nothing_is_posted_twice(stage)
+    await an_owner_is_reminded(stage)
 
 
 def number_in(message: Received) -> int:
@@ -113,7 +115,10 @@ def reached(
     stage.expect(not missing, f"the {what} did not reach {', '.join(missing)}")
     others = {m.chat_id for m in messages} - {p.tg_user_id for p in people}
     stage.expect(not others, f"the {what} reached {sorted(map(stage.who, others))} too")
-    stage.note(f"{len(messages)} {what}, each in its reader's language; for example:")
+    if len(messages) == 1:
+        stage.note(f"One {what.removesuffix('s')}, in its reader's language:")
+    else:
+        stage.note(f"{len(messages)} {what}, each in its reader's language; for example:")
     for message in by_language(messages, stage):
         stage.show(message, to=stage.who(message.chat_id), lines=lines)
         if buttons:
@@ -386,6 +391,31 @@ async def members_vote(stage: Stage) -> None:
         )
 
 
+async def the_outcome_is_recorded(stage: Stage) -> None:
+    await stage.at(23, "11:30")
+    stage.scene("The coordinator records what the meeting decided and who does what (/outcome)")
+    await stage.type(COORDINATOR, "/outcome", show="input")
+    for decision in cast.DECISIONS:
+        await stage.tap(COORDINATOR, "oc:add:", label="Decision", show="input")
+        recorded = await stage.type(COORDINATOR, decision, show="input")
+        stage.expect(
+            any("Decision recorded" in m.text for m in recorded), "a decision was not recorded"
+        )
+    for action in cast.ACTIONS:
+        await stage.tap(COORDINATOR, "oc:add:", label="Action item", show="input")
+        await stage.type(COORDINATOR, action.text, show="input")
+        await stage.tap(COORDINATOR, "oc:own:", label=action.owner.name, show="input")
+        day = f"dp:day:{stage.local(action.due_day, '00:00'):%Y%m%d}"
+        if not stage.has_button(COORDINATOR, day):
+            await stage.tap(COORDINATOR, "dp:mon:", label="Next month", show="input")
+        recorded = await stage.tap(COORDINATOR, day, show="input")
+        confirmed = [m for m in recorded if "Action item recorded" in m.text]
+        stage.expect(confirmed, f"the action item for «{action.owner.name}» was not recorded")
+        stage.show(confirmed[0])
+    stage.note("What the coordinator's /outcome now lists:")
+    stage.show(recorded[-1], lines=12)
+
+
 async def the_meeting_ends(stage: Stage) -> None:
     await stage.at(23, "12:00")
     stage.scene("The meeting ends: the motion closes and its result goes to the coordination group")
@@ -424,6 +454,15 @@ async def nothing_is_posted_twice(stage: Stage) -> None:
     again = [m for m in stage.news_seen if m.chat_id == GROUP_ID]
     stage.expect(not again, f"the group got {len(again)} more messages after the summary")
     stage.note("The coordination group got the motion's result once and the summary once.")
+
+
+async def an_owner_is_reminded(stage: Stage) -> None:
+    action = cast.ACTIONS[0]
+    await stage.at(action.due_day - 2, "09:00")
+    stage.scene(f"Two days before an action item is due, «{action.owner.name}» is reminded")
+    reminders = [m for m in stage.news_seen if m.method == "sendMessage"]
+    # The organization's admins and delegate; here its admin, who named no delegate.
+    reached(stage, reminders, [action.owner.admin], "reminders", lines=3)
 
 
 async def the_data_is_exported(stage: Stage) -> None:
