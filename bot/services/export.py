@@ -541,11 +541,13 @@ async def _motions(session: AsyncSession, meeting: Meeting) -> tuple[list[str], 
         "timezone",
     ]
     rows: list[list[Cell]] = []
+    # The closed motions counted together: a few statements, not a few per motion.
+    results = await motions.tallies(session, [m for m in found if m.status == MotionStatus.CLOSED])
     for motion in found:
         labels = _option_labels(motion)
         counted: list[Cell]
         if motion.status == MotionStatus.CLOSED:
-            result = await motions.tally(session, motion)
+            result = results[motion.id]
             turnout = round(result.cast * 100 / result.eligible) if result.eligible else None
             if result.outcome is not None:
                 outcome = labels[result.outcome]
