@@ -7,9 +7,9 @@ from collections.abc import Callable
 from typing import Any
 
 REDACTED = "[token]"
-# At DEBUG these write out every SQL parameter or every Bot API call's parameters (what
-# people typed, what the bot sent them); they are kept at INFO whatever the root level is.
-TALKATIVE = ("aiosqlite", "telegram.Bot", "telegram.ext.ExtBot", "telegram.ext.Application")
+# At DEBUG these write out every Bot API call's parameters (what people typed, what the bot
+# sent them); they are kept at INFO whatever the root level is.
+TALKATIVE = ("telegram.Bot", "telegram.ext.ExtBot", "telegram.ext.Application")
 
 
 def _redactor(secret: str) -> Callable[[str], str]:
