@@ -21,6 +21,7 @@ from bot.handlers.common import (
 )
 from bot.handlers.dialogs import flow
 from bot.i18n import Msg, Url, When, msg
+from bot.paging import page_of
 from bot.presentation import NUMBER
 from bot.services import checkin, dialogs, meetings, organizations
 from bot.services.checkin import CheckedIn, Choose
@@ -30,7 +31,6 @@ from db.models import Dialog, Meeting
 
 CHK = CallbackData("chk")
 FLOW = "checkin"
-PER_PAGE = 8  # organizations or members on one page of buttons
 CODE = f"([{checkin.ALPHABET}]{{{checkin.CODE_LENGTH}}})"
 
 
@@ -166,35 +166,18 @@ async def on_refresh(turn: Turn) -> Replies:
 # --- a coordinator checks in someone without a phone -------------------------------------------
 
 
-def _page(count: int, page: int) -> tuple[int, int]:
-    """The page shown (the last one if `page` is past it) and how many there are."""
-    pages = max(1, -(-count // PER_PAGE))
-    return min(page, pages - 1), pages
-
-
-def _nav(page: int, pages: int, action: str, *args: int) -> list[Button]:
-    row = []
-    if page > 0:
-        row.append(Button(msg("button-previous"), CHK.build(action, *args, page - 1)))
-    if page < pages - 1:
-        row.append(Button(msg("button-next"), CHK.build(action, *args, page + 1)))
-    return row
-
-
 async def _organizations(turn: Turn, meeting_id: int, page: int) -> tuple[Msg, Keyboard]:
     meeting = await checkin.meeting_in_window(
         turn.session, turn.clock, turn.actor, meeting_id, _window(turn)
     )
-    orgs = await organizations.approved(turn.session, turn.actor)
-    page, pages = _page(len(orgs), page)
-    keyboard = [
-        [Button(org.name, CHK.build("org", meeting.id, org.id, 0))]
-        for org in orgs[page * PER_PAGE : (page + 1) * PER_PAGE]
-    ]
-    if nav := _nav(page, pages, "orgs", meeting.id):
-        keyboard.append(nav)
-    keyboard.append([Button(msg("checkin-button-guest"), CHK.build("name", meeting.id, 0))])
-    return msg("checkin-pick-org", title=meeting.title), keyboard
+    shown = page_of(
+        await organizations.approved(turn.session, turn.actor),
+        page,
+        lambda org: Button(org.name, CHK.build("org", meeting.id, org.id, 0)),
+        lambda other: CHK.build("orgs", meeting.id, other),
+    )
+    guest = Button(msg("checkin-button-guest"), CHK.build("name", meeting.id, 0))
+    return msg("checkin-pick-org", title=meeting.title), [*shown.rows, [guest]]
 
 
 @handler()
@@ -214,17 +197,24 @@ async def on_organization(turn: Turn) -> Replies:
     org, members = await checkin.members_to_check_in(
         turn.session, turn.clock, turn.actor, meeting_id, org_id, _window(turn)
     )
-    page, pages = _page(len(members), turn.int_group(3, low=0))
-    keyboard: list[list[Button]] = []
-    for member in members[page * PER_PAGE : (page + 1) * PER_PAGE]:
+
+    def button(member: checkin.Member) -> Button:
         label: Msg | str = (
             msg("checkin-member-checked", name=member.name) if member.checked_in else member.name
         )
-        keyboard.append([Button(label, CHK.build("who", meeting_id, org.id, member.person_id))])
-    if nav := _nav(page, pages, "org", meeting_id, org.id):
-        keyboard.append(nav)
-    keyboard.append([Button(msg("checkin-button-walk-in"), CHK.build("name", meeting_id, org.id))])
-    keyboard.append([Button(msg("checkin-button-back"), CHK.build("orgs", meeting_id, 0))])
+        return Button(label, CHK.build("who", meeting_id, org.id, member.person_id))
+
+    shown = page_of(
+        members,
+        turn.int_group(3, low=0),
+        button,
+        lambda other: CHK.build("org", meeting_id, org.id, other),
+    )
+    keyboard = [
+        *shown.rows,
+        [Button(msg("checkin-button-walk-in"), CHK.build("name", meeting_id, org.id))],
+        [Button(msg("checkin-button-back"), CHK.build("orgs", meeting_id, 0))],
+    ]
     return Edit(msg("checkin-pick-member", org=org.name), keyboard)
 
 

@@ -8,13 +8,13 @@ motion. Every action is audited by the services.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 
 from telegram.ext import CallbackQueryHandler
 
 from bot.handlers.common import Button, Edit, Keyboard, Replies, Send, Toast, Turn, handler
 from bot.i18n import Msg, msg
+from bot.paging import page_of
 from bot.presentation import NUMBER
 from bot.services import meetings, motions, people, proxy, rsvp
 from bot.services.errors import DomainError
@@ -22,7 +22,6 @@ from db.models import Meeting, MeetingStatus, Motion, Person
 
 MO = motions.BALLOT_DATA  # the motions' buttons; a proxy's are among them
 ANSWERS = ("going", "maybe", "declined")
-PER_PAGE = 8
 PAGE_LIMIT = 10_000
 LABEL_LENGTH = 40
 # What the person is picked for: anything open (from /proxy), a meeting's answer, a motion's
@@ -72,37 +71,18 @@ async def _purpose(turn: Turn, target: str, target_id: int) -> Msg:
     return msg("proxy-for-anything")
 
 
-def _nav(page: int, pages: int, build: Callable[[int], str]) -> list[Button]:
-    """Previous and Next, where there is a page that way."""
-    row: list[Button] = []
-    if page > 0:
-        row.append(Button(msg("button-previous"), build(page - 1)))
-    if page < pages - 1:
-        row.append(Button(msg("button-next"), build(page + 1)))
-    return row
-
-
-def _pages(count: int, page: int) -> tuple[int, int]:
-    """The number of pages for `count` items, and `page` kept within them."""
-    pages = max(1, -(-count // PER_PAGE))
-    return min(page, pages - 1), pages
-
-
 async def _organizations(
     turn: Turn, target: str, target_id: int, page: int
 ) -> tuple[Msg, Keyboard]:
     purpose = await _purpose(turn, target, target_id)
-    listed = await proxy.organizations(turn.session, turn.actor)
-    page, pages = _pages(len(listed), page)
-    rows: list[list[Button]] = [
-        [Button(org.name[:LABEL_LENGTH], MO.build("pp", target, target_id, org.id, 0))]
-        for org in listed[page * PER_PAGE : (page + 1) * PER_PAGE]
-    ]
-    nav = _nav(page, pages, lambda p: MO.build("po", target, target_id, p))
-    if nav:
-        rows.append(nav)
-    text = msg("proxy-pick-org", purpose=purpose, page=page + 1, pages=pages)
-    return text, rows
+    shown = page_of(
+        await proxy.organizations(turn.session, turn.actor),
+        page,
+        lambda org: Button(org.name[:LABEL_LENGTH], MO.build("pp", target, target_id, org.id, 0)),
+        lambda other: MO.build("po", target, target_id, other),
+    )
+    text = msg("proxy-pick-org", purpose=purpose, page=shown.number + 1, pages=shown.count)
+    return text, shown.rows
 
 
 @handler()
@@ -127,17 +107,19 @@ async def on_pick_member(turn: Turn) -> Replies:
     page = turn.int_group(4, low=0, high=PAGE_LIMIT)
     purpose = await _purpose(turn, target, target_id)
     org, members = await proxy.members_of(turn.session, turn.actor, turn.int_group(3))
-    page, pages = _pages(len(members), page)
-    rows: list[list[Button]] = [
-        [Button(person.display_name[:LABEL_LENGTH], MO.build("pw", target, target_id, person.id))]
-        for person in members[page * PER_PAGE : (page + 1) * PER_PAGE]
-    ]
-    nav = _nav(page, pages, lambda p: MO.build("pp", target, target_id, org.id, p))
-    if nav:
-        rows.append(nav)
-    rows.append([Button(msg("button-back"), MO.build("po", target, target_id, 0))])
-    text = msg("proxy-pick-person", purpose=purpose, org=org.name, page=page + 1, pages=pages)
-    return Edit(text, rows)
+    shown = page_of(
+        members,
+        page,
+        lambda person: Button(
+            person.display_name[:LABEL_LENGTH], MO.build("pw", target, target_id, person.id)
+        ),
+        lambda other: MO.build("pp", target, target_id, org.id, other),
+    )
+    back = Button(msg("button-back"), MO.build("po", target, target_id, 0))
+    text = msg(
+        "proxy-pick-person", purpose=purpose, org=org.name, page=shown.number + 1, pages=shown.count
+    )
+    return Edit(text, [*shown.rows, [back]])
 
 
 @handler()
