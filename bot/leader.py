@@ -363,7 +363,18 @@ async def _lead(
         # Claim nothing more; what is on its way to Telegram is sent and recorded.
         await rt.dispatcher.drain()
         await intake.drain(DRAIN_TIMEOUT)
+        await _forget_shown_edits(rt)
         await leadership.step_down()
+
+
+async def _forget_shown_edits(rt: Runtime) -> None:
+    """The edits shown since the dispatcher last claimed: a restart need not show them."""
+    try:
+        async with transaction(rt.sessions) as session:
+            await rt.shown_edits.forget(session)
+    except Exception:
+        # Shown again at the next start, which changes nothing anyone sees.
+        log.exception("could not forget %d shown edit(s)", len(rt.shown_edits))
 
 
 async def _post_init(application: ShuraApplication) -> None:

@@ -6,19 +6,41 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, WebAppInfo
 from telegram.constants import ParseMode
 
-from bot.i18n import Catalog, Html, Msg
+from bot.i18n import Catalog, Html, Msg, frozen
 from bot.presentation import Keyboard, Lines, SendMedia
+
+# Keyboards built, by catalog, language and buttons: Telegram's objects are immutable, and a
+# card's buttons are the same for everyone who answered alike.
+_BUILT: dict[Hashable, InlineKeyboardMarkup] = {}
+BUILT_KEPT = 1024
 
 
 def markup(catalog: Catalog, lang: str, keyboard: Keyboard | None) -> InlineKeyboardMarkup | None:
     """Inline buttons with their labels in `lang`."""
     if keyboard is None:
         return None
+    try:
+        buttons = tuple(
+            tuple((frozen(b.label), b.data, b.url, b.web_app) for b in row) for row in keyboard
+        )
+        key = (catalog, lang, buttons)
+        built = _BUILT.get(key)
+    except TypeError:  # a label whose message cannot be a key: built every time
+        return _build(catalog, lang, keyboard)
+    if built is None:
+        built = _build(catalog, lang, keyboard)
+        if len(_BUILT) >= BUILT_KEPT:
+            _BUILT.clear()
+        _BUILT[key] = built
+    return built
+
+
+def _build(catalog: Catalog, lang: str, keyboard: Keyboard) -> InlineKeyboardMarkup:
     rows = []
     for row in keyboard:
         buttons = []

@@ -165,6 +165,8 @@ class Intake:
 
     async def _mark_handled(self, update_id: int) -> None:
         """An update no handler claimed (or whose handling failed) is done all the same."""
+        if self.runtime.handled_updates.take(update_id):
+            return
         async with reading(self.runtime.sessions) as session:
             if await intake.is_handled(session, update_id):
                 return

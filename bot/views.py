@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, timedelta
+from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from urllib.parse import quote, urlencode
 
 from bot.i18n import Msg, When, msg
@@ -134,13 +135,33 @@ def google_calendar_url(meeting: Meeting, length: timedelta) -> str:
 
     The agenda, then the venue, then the title are shortened until the link fits URL_LIMIT.
     """
-    start = meeting.starts_at.astimezone(UTC)
+    return _google_calendar_url(
+        meeting.starts_at,
+        length,
+        meeting.title,
+        meeting.agenda or "",
+        meeting.venue,
+        meeting.timezone,
+    )
+
+
+@lru_cache(maxsize=256)
+def _google_calendar_url(
+    starts_at: datetime,
+    length: timedelta,
+    title: str,
+    agenda: str,
+    venue: str,
+    timezone: str,
+) -> str:
+    # Every card of a meeting carries the same link: built once per version of the meeting.
+    start = starts_at.astimezone(UTC)
     dates = f"{start:%Y%m%dT%H%M%SZ}/{start + length:%Y%m%dT%H%M%SZ}"
-    fields = {"text": meeting.title, "details": meeting.agenda or "", "location": meeting.venue}
+    fields = {"text": title, "details": agenda, "location": venue}
     for name in ("details", "location", "text"):
         while True:
             url = "https://calendar.google.com/calendar/render?" + urlencode(
-                {"action": "TEMPLATE", **fields, "dates": dates, "ctz": meeting.timezone},
+                {"action": "TEMPLATE", **fields, "dates": dates, "ctz": timezone},
                 quote_via=quote,
             )
             if len(url) <= URL_LIMIT or not fields[name]:

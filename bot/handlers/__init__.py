@@ -27,6 +27,7 @@ from bot.handlers import (
     start,
     summary,
 )
+from bot.handlers.routing import route_buttons
 
 
 def register_handlers(application: Application) -> None:  # type: ignore[type-arg]
@@ -63,6 +64,6 @@ def register_handlers(application: Application) -> None:  # type: ignore[type-ar
     for item in fallback.before():
         assert isinstance(item, BaseHandler)
         application.add_handler(item, group=-1)
-    for item in ordered:
+    for item in route_buttons(ordered):
         assert isinstance(item, BaseHandler)
         application.add_handler(item)

@@ -167,12 +167,14 @@ def handler(
             lang = pick_language(None, user.language_code, settings.default_language)
             replies: Replies
             kept = False
+            replayable: list[intake.KeptReply] = []
             person: Person | None = None
             try:
                 async with transaction(runtime.sessions) as session:
                     if not await intake.claim(session, runtime.clock, update.update_id):
                         # Telegram sent it again after a crash, or it was replayed at start.
                         log.info("update %s was handled before", update.update_id)
+                        runtime.handled_updates.add(update.update_id)
                         return
                     actor = await people.actor_for_update(
                         session,
@@ -200,25 +202,34 @@ def handler(
                         )
                         replies = await fn(turn)
                         lang = turn.lang  # the person may have just changed it
+                    replayable = _replayable(update, lang, replies)
                     kept = await intake.keep_replies(
-                        session, runtime.clock, update.update_id, _replayable(update, lang, replies)
+                        session, runtime.clock, update.update_id, replayable
                     )
             except DomainError as error:
                 # The refusal rolled back the mark with everything else: the update is done.
                 async with transaction(runtime.sessions) as session:
                     if not await intake.claim(session, runtime.clock, update.update_id):
+                        runtime.handled_updates.add(update.update_id)
                         return
                 text = msg(error.key, **error.params)
                 replies = [Toast(text, alert=True)] if update.callback_query else [Send(text)]
             # Kept replies are forgotten once tried, shown or refused. If the process stops
             # in the middle (a crash, a cancellation: no Exception), the next start shows them.
+            runtime.handled_updates.add(update.update_id)
             sent_cards: list[SentCard] = []
             shown = update.update_id if kept else None
+            # Edits alone can be shown twice unseen: forgotten later, with others (ShownEdits).
+            edits_only = kept and all(reply.message_id is not None for reply in replayable)
             try:
                 await deliver(update, context, lang, replies, sent_cards)
             except Exception:
                 await _after_replies(runtime, shown, person, sent_cards)
                 raise
+            if edits_only and not sent_cards:
+                assert shown is not None
+                runtime.shown_edits.add(shown)
+                return
             await _after_replies(runtime, shown, person, sent_cards)
 
         return callback
@@ -240,7 +251,7 @@ async def _after_replies(
         return
     async with transaction(runtime.sessions) as session:
         if shown is not None:
-            await intake.shown(session, shown)
+            await intake.shown(session, [shown])
         retiring = False
         for meeting_id, message in sent_cards:
             if (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import logging
 import re
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
@@ -183,6 +183,20 @@ def _isolate(text: str) -> str:
     return f"{FSI}{text}{PDI}"
 
 
+# Rendered messages kept for the next time they are asked for: a few megabytes at most.
+RENDERED_KEPT = 2048
+
+
+def frozen(value: object) -> Hashable:
+    """A message or parameter as a key of the rendered messages; TypeError if it cannot be."""
+    if isinstance(value, Msg):
+        return (Msg, value.key, tuple((name, frozen(v)) for name, v in value.params.items()))
+    if value is None or type(value) is str or isinstance(value, When | Zone):
+        return value
+    # Html and Url are strings rendered otherwise, True is 1, and 1.0 is 1: the type tells.
+    return (type(value), value)
+
+
 class _Variables(Visitor):
     def __init__(self) -> None:
         super().__init__()
@@ -196,6 +210,7 @@ class Catalog:
     """The loaded catalogs: `text(lang, key, **params)` renders a message as safe HTML."""
 
     def __init__(self, locales: Path = LOCALES) -> None:
+        self._rendered: dict[Hashable, str] = {}
         self._bundles: dict[str, FluentBundle] = {}
         self._entries: dict[str, dict[str, fluent_ast.Message]] = {}
         for lang in LANGUAGES:
@@ -272,7 +287,19 @@ class Catalog:
         return value
 
     def render(self, lang: str, message: Msg, *, plain: bool = False) -> str:
-        return self.text(lang, message.key, plain=plain, **message.params)
+        """The message in `lang`; the same message asked for again (a card's text, a button's
+        label) is looked up, not formatted again."""
+        try:
+            key = (lang, plain, frozen(message))
+            rendered = self._rendered.get(key)
+        except TypeError:  # a parameter that cannot be a key: formatted every time
+            return self.text(lang, message.key, plain=plain, **message.params)
+        if rendered is None:
+            rendered = self.text(lang, message.key, plain=plain, **message.params)
+            if len(self._rendered) >= RENDERED_KEPT:
+                self._rendered.clear()
+            self._rendered[key] = rendered
+        return rendered
 
     def command_lines(self, lang: str, names: list[str]) -> Html:
         """One line per command, `/name — what it does`, for /help."""

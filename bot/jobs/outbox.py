@@ -24,7 +24,7 @@ from bot.jobs.broadcast import StatusMessages
 from bot.jobs.pacing import Pacer
 from bot.markup import markup, render_caption, render_lines, send_by_file_id
 from bot.presentation import Lines, Venue, keyboard_to_data
-from bot.services import cards, coordination, delivery, outbox, people, processes
+from bot.services import cards, coordination, delivery, intake, outbox, people, processes
 from bot.services.delivery import Rendered
 from bot.views import Links
 from db.models import Outbox, OutboxStatus
@@ -68,6 +68,9 @@ class Dispatcher:
         owner: str | None = None,
     ) -> None:
         self.bot = bot
+        # Replies to updates that were edits, shown: forgotten where rows are claimed, so no
+        # restart shows them over what this dispatcher sends next (intake.ShownEdits).
+        self.shown_edits = intake.ShownEdits()
         # The name its claims carry (bot.services.processes): only this dispatcher may record
         # the result of a row it claimed, and only while the row is still its own.
         self.owner = owner or processes.process_name()
@@ -199,6 +202,7 @@ class Dispatcher:
 
     async def _claim(self, limit: int) -> list[Outbox]:
         async with transaction(self.sessions) as session:
+            await self.shown_edits.forget(session)
             return await outbox.claim(
                 session, self.clock, fanout=False, limit=limit, owner=self.owner
             )
@@ -224,6 +228,7 @@ class Dispatcher:
         results = [result for _row, result in done]
         self.last_run_at = self.clock.now()  # a long run is still running
         async with transaction(self.sessions) as session:
+            await self.shown_edits.forget(session)
             recorded = await outbox.finish_many(session, self.clock, results, owner=self.owner)
             if len(recorded) < len(results):
                 # Its lease ran out and another worker took it: that one's result stands.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any, cast
@@ -163,20 +163,54 @@ def _superseded(table: Any, newer: Any, *among: ColumnElement[bool]) -> ColumnEl
 
 
 _NEWER = _PENDING.alias("newer")
-# Built once: it follows every update that replied.
+# Built once: it follows the updates that replied.
 _SHOWN = delete(_PENDING).where(
-    (_PENDING.c.update_id == bindparam("update_id"))
-    | _superseded(_PENDING.c, _NEWER.c, _NEWER.c.update_id == bindparam("update_id"))
+    _PENDING.c.update_id.in_(bindparam("update_ids", expanding=True))
+    | _superseded(
+        _PENDING.c, _NEWER.c, _NEWER.c.update_id.in_(bindparam("update_ids", expanding=True))
+    )
 )
 
 
-async def shown(session: AsyncSession, update_id: int) -> None:
-    """The replies of an update were sent (or tried): never show them again.
+async def shown(session: AsyncSession, update_ids: Collection[int]) -> None:
+    """The replies of these updates were sent (or tried): never show them again.
 
-    Nor the older states of the messages it edited, which another update kept and has not
+    Nor the older states of the messages they edited, which another update kept and has not
     shown yet: after a crash they would take the message back to a state it no longer has.
     """
-    await session.execute(_SHOWN, {"update_id": update_id})
+    if update_ids:
+        await session.execute(_SHOWN, {"update_ids": list(update_ids)})
+
+
+class ShownEdits:
+    """Updates whose kept replies were only edits, and have been shown: forgotten together.
+
+    Showing such an edit again after a crash changes nothing a person sees (Telegram answers
+    "message is not modified"), so the tap that edits its card does not pay a transaction of
+    its own to forget it. The dispatcher forgets every one shown so far in the transaction
+    where it claims messages, before it sends anything (a card's retirement, a changed
+    meeting) that may edit the same messages: a restart never shows an older state over it.
+    """
+
+    def __init__(self) -> None:
+        self._update_ids: set[int] = set()
+
+    def add(self, update_id: int) -> None:
+        self._update_ids.add(update_id)
+
+    def __len__(self) -> int:
+        return len(self._update_ids)
+
+    async def forget(self, session: AsyncSession) -> None:
+        """Forget them in this transaction (kept for the next one if the statement fails)."""
+        if not self._update_ids:
+            return
+        update_ids, self._update_ids = self._update_ids, set()
+        try:
+            await shown(session, update_ids)
+        except BaseException:
+            self._update_ids |= update_ids
+            raise
 
 
 async def pending_replies(session: AsyncSession) -> list[PendingReply]:

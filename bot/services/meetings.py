@@ -338,9 +338,18 @@ def parse_meeting_number(text: str) -> int:
     return int(found.group(1))
 
 
+# Built once: every tap on an invitation locks its meeting. FOR NO KEY UPDATE on PostgreSQL:
+# the lock keeps seat counts from racing, yet lets other transactions insert rows that
+# reference the meeting (their foreign key check only shares its key) without waiting.
+_LOCK = select(Meeting).where(Meeting.id == bindparam("meeting_id")).with_for_update(key_share=True)
+
+
 async def lock(session: AsyncSession, meeting_id: int) -> Meeting:
     """The meeting, locked until the transaction ends, so seat counts cannot race."""
-    meeting = await session.get(Meeting, meeting_id, with_for_update=True, populate_existing=True)
+    found = await session.execute(
+        _LOCK, {"meeting_id": meeting_id}, execution_options={"populate_existing": True}
+    )
+    meeting = found.scalar_one_or_none()
     if meeting is None:
         raise NotFound("error-stale-button")
     return meeting

@@ -57,6 +57,10 @@ async def answers(bot: Harness) -> dict[int, RsvpAnswer]:
         return {tg_user_id: answer for tg_user_id, answer in found}
 
 
+def message(api: FakeBotApi, chat_id: int, message_id: int) -> dict[str, Any]:
+    return next(m for m in api.messages(chat_id) if m["message_id"] == message_id)
+
+
 async def kept_replies(bot: Harness) -> int:
     async with reading(runtime(bot.app).sessions) as session:
         return await session.scalar(select(func.count()).select_from(PendingReply)) or 0
@@ -79,6 +83,8 @@ async def test_an_update_telegram_sends_again_is_handled_once(bot: Harness) -> N
     assert [a["callback_query_id"] for a in bot.answers()].count(query_id) == 1
     assert len(bot.api.sent("editMessageText", chat_id=JOHN)) == edits_before + 1
     assert await answers(bot) == {JOHN: RsvpAnswer.GOING}
+    # The card's edit was shown: it is forgotten where the dispatcher next claims messages.
+    await bot.dispatch()
     assert await kept_replies(bot) == 0, "replies once shown are not kept"
 
 
@@ -121,7 +127,9 @@ async def test_updates_a_dead_run_stored_are_handled_at_start(
         assert "Your answer: ✅ Going" in restarted.last(JOHN)
         async with reading(rt.sessions) as session:
             assert await intake.unhandled(session) == []
-        # A second restart finds nothing left to do.
+        # Once its dispatcher has run (a second after the start), a second restart finds
+        # nothing left to do.
+        await restarted.dispatch()
         await Intake(restarted.app).resume()
     finally:
         await stop_harness(restarted)
@@ -175,3 +183,52 @@ async def test_a_refused_update_that_comes_again_is_answered_once(bot: Harness) 
     query_id = forged["callback_query"]["id"]
     refusals = [a for a in bot.answers() if a["callback_query_id"] == query_id]
     assert len(refusals) == 1 and refusals[0].get("show_alert"), refusals
+
+
+async def test_a_card_edit_shown_and_not_yet_forgotten_is_shown_again_unseen_after_a_crash(
+    database: Database, clock: FakeClock
+) -> None:
+    api = FakeBotApi()
+    first = await start_harness(database, clock, api, auto_dispatch=False)
+    invitation = await invited(first)
+    await first.press(JOHN, "rsvp:go:1", message_id=invitation)
+    card = api.last_message(JOHN)
+    edits = len(api.sent("editMessageText", chat_id=JOHN))
+    assert await kept_replies(first) == 1, "the edit is forgotten later, with others"
+    await stop_harness(first)  # the process dies before the dispatcher runs
+
+    second = await start_harness(database, clock, api)
+    try:
+        await Intake(second.app).resume()
+        assert await kept_replies(second) == 0
+        assert api.last_message(JOHN) == card, "the card reads as it did"
+        assert len(api.sent("editMessageText", chat_id=JOHN)) == edits, "nothing changed"
+        assert not second.errors
+    finally:
+        await stop_harness(second)
+    # Shown again: Telegram found it already read so.
+    api.expect_problem("message is not modified")
+    api.assert_no_problems()
+
+
+async def test_a_card_retired_after_a_tap_keeps_its_retirement_across_a_crash(
+    database: Database, clock: FakeClock
+) -> None:
+    api = FakeBotApi()
+    first = await start_harness(database, clock, api)
+    invitation = await invited(first)
+    await first.press(JOHN, "rsvp:go:1", message_id=invitation)
+    # /next sends a new card; the dispatcher takes the buttons off the invitation.
+    await first.send(JOHN, "/next")
+    await first.dispatch()
+    retired = message(api, JOHN, invitation)
+    assert not retired.get("reply_markup"), "the old card lost its buttons"
+    await stop_harness(first)
+
+    second = await start_harness(database, clock, api)
+    try:
+        await Intake(second.app).resume()
+        assert message(api, JOHN, invitation) == retired, "a restart does not bring them back"
+    finally:
+        await stop_harness(second)
+    api.assert_no_problems()

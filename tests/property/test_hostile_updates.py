@@ -27,10 +27,11 @@ import sqlalchemy as sa
 from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import func, select
-from telegram.ext import CallbackQueryHandler, CommandHandler
+from telegram.ext import CommandHandler
 
 from bot.app import runtime
 from bot.clock import FakeClock
+from bot.handlers.routing import ButtonRouter
 from bot.i18n.calendar import localize_digits
 from bot.services import agenda
 from db.models import (
@@ -223,10 +224,8 @@ def callback_prefixes(bot: Harness) -> list[str]:
     prefixes: set[str] = set()
     for handlers in bot.app.handlers.values():
         for handler in handlers:
-            if isinstance(handler, CallbackQueryHandler) and handler.pattern is not None:
-                found = re.match(r"\^([a-z]+):", str(getattr(handler.pattern, "pattern", "")))
-                if found:
-                    prefixes.add(found.group(1))
+            if isinstance(handler, ButtonRouter):
+                prefixes |= set(handler.routes)
     return sorted(prefixes)
 
 

@@ -85,7 +85,7 @@ async def test_only_the_newest_state_of_a_card_is_kept_to_be_shown_again(
         (1, None, {}),
         (2, 77, {"a": "maybe"}),
     ]
-    await intake.shown(session, 2)
+    await intake.shown(session, [2])
     assert [r.update_id for r in await intake.pending_replies(session)] == [1]
     await intake.forget_replies(session, [r.id for r in kept])
     assert (await session.scalars(select(PendingReply))).all() == []
@@ -101,7 +101,7 @@ async def test_an_update_shown_takes_with_it_the_older_states_of_the_cards_it_ed
     # A double tap: the first update's edit is not shown yet when the second one is.
     await intake.keep_replies(session, clock, 1, [edit(77, "going"), edit(78, "going")])
     await intake.keep_replies(session, clock, 2, [edit(77, "maybe")])
-    await intake.shown(session, 2)
+    await intake.shown(session, [2])
 
     # After a crash, card 77 must not go back to Going; card 78 still needs its edit.
     kept = await intake.pending_replies(session)
