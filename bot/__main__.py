@@ -195,14 +195,14 @@ def cmd_status() -> int:
 async def _read_status(url: str) -> Any:
     from bot.clock import SystemClock
     from bot.services import processes
-    from db.session import make_engine, make_session_factory, reading
+    from db.session import dispose, make_engine, make_session_factory, reading
 
     engine = make_engine(url)
     try:
         async with reading(make_session_factory(engine)) as session:
             return await processes.status(session, SystemClock())
     finally:
-        await engine.dispose()
+        await dispose(engine)
 
 
 def _format_status(status: Any, url: str) -> str:

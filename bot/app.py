@@ -32,7 +32,7 @@ from bot.jobs.series import roll_over_job
 from bot.runtime import RUNTIME_KEY, Runtime
 from bot.services import outbox, people, processes, telegram_state
 from bot.services.actor import actor_of
-from db.session import make_engine, make_session_factory, transaction
+from db.session import dispose, make_engine, make_session_factory, transaction
 
 log = logging.getLogger(__name__)
 
@@ -178,4 +178,4 @@ def schedule_jobs(application: ShuraApplication) -> None:
 
 
 async def _post_shutdown(application: ShuraApplication) -> None:
-    await runtime(application).engine.dispose()
+    await dispose(runtime(application).engine)

@@ -17,6 +17,7 @@ from sqlalchemy.dialects import registry
 from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
@@ -181,13 +182,50 @@ _WRITER = "shura_writer"
 
 @dataclass
 class _SQLite:
-    """What one SQLite engine's transactions share: a single writer, and checkpoints."""
+    """What one SQLite engine's transactions share: a single writer, and checkpoints.
+
+    The writer keeps one connection of its own for as long as the engine lives: taking one
+    from the pool and giving it back (with its reset) cost more than most of the bot's
+    transactions do. Writers take turns, so one connection serves them all.
+    """
 
     path: str | None
     writers: async_sessionmaker[AsyncSession]
     writer: asyncio.Lock = field(default_factory=asyncio.Lock)
     commits: int = 0
     checkpoint: asyncio.Task[None] | None = None
+    connection: AsyncConnection | None = None
+    on_connection: async_sessionmaker[AsyncSession] | None = None
+    closed: bool = False
+
+    async def session(self) -> AsyncSession:
+        """A session for the next writer (who holds `writer`)."""
+        if self.path is None or self.closed:
+            # In memory, every session shares the one connection there is anyway; and an
+            # engine used after `dispose` lends and takes back a connection each time.
+            return self.writers()
+        connection = self.connection
+        if connection is None or connection.closed or connection.invalidated:
+            engine = self.writers.kw["bind"]
+            connection = self.connection = await engine.connect()
+            self.on_connection = async_sessionmaker(
+                connection,
+                **{key: value for key, value in self.writers.kw.items() if key != "bind"},
+            )
+        elif connection.in_transaction():
+            # A transaction a failure left open: what it did is not kept.
+            await connection.rollback()
+        assert self.on_connection is not None
+        return self.on_connection()
+
+    async def close(self) -> None:
+        """Give back the writer's connection, and let a checkpoint under way finish."""
+        self.closed = True
+        if self.connection is not None:
+            await self.connection.close()
+            self.connection = None
+        if self.checkpoint is not None:
+            await asyncio.wait([self.checkpoint])
 
     def committed(self) -> None:
         """Count a commit; every CHECKPOINT_EVERY, copy the log into the file, off the loop."""
@@ -272,7 +310,7 @@ async def transaction(
     # SQLite has a single writer; writers that find it busy sleep in growing steps (the busy
     # timeout). Queuing them in the event loop instead hands the lock over at once.
     async with sqlite.writer:
-        session = sqlite.writers()
+        session = await sqlite.session()
         try:
             async with session.begin():
                 yield session
@@ -287,3 +325,11 @@ async def reading(factory: async_sessionmaker[AsyncSession]) -> AsyncIterator[As
     """A read-only unit of work: never waits for writers (SQLite WAL readers do not block)."""
     async with factory() as session:
         yield session
+
+
+async def dispose(engine: AsyncEngine) -> None:
+    """Close an engine made by make_engine: its connections, and on SQLite the writer's own."""
+    state = _SQLITE.get(engine)
+    if state is not None:
+        await state.close()
+    await engine.dispose()

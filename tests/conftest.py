@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from bot.clock import FakeClock
 from db import migrate
 from db.models import Base
-from db.session import is_sqlite, make_engine, make_session_factory, make_sync_engine
+from db.session import dispose, is_sqlite, make_engine, make_session_factory, make_sync_engine
 
 # `make test` runs the suite once on SQLite and once with DATABASE_URL naming PostgreSQL.
 TEST_DATABASE_URL = os.environ.get("DATABASE_URL", "")
@@ -87,7 +87,7 @@ def database(_migrated_template: Database, tmp_path: Path) -> Iterator[Database]
 async def engine(database: Database) -> AsyncIterator[AsyncEngine]:
     engine = make_engine(database.url, schema=database.schema)
     yield engine
-    await engine.dispose()
+    await dispose(engine)
 
 
 @pytest.fixture

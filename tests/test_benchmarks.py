@@ -48,11 +48,19 @@ def test_the_startup_benchmark_runs_and_ends_with_the_start_ratio() -> None:
     assert any(line.startswith("Shura, restart") for line in lines)
 
 
-def test_the_taps_benchmark_runs_and_ends_with_the_tap_ratio() -> None:
-    lines = run("taps.py", "--rounds", "1", "--per-round", "2", "--database", "sqlite")
+def test_the_update_throughput_benchmark_runs_and_ends_with_the_tap_ratio() -> None:
+    lines = run(
+        "update_throughput.py",
+        *("--rounds", "1", "--per-round", "2", "--burst", "3", "--rtt", "0.01"),
+        *("--database", "sqlite"),
+    )
     assert re.fullmatch(r"ratio=\d+\.\d{2}", lines[-1]), lines[-1]
     assert re.fullmatch(r"cpu_ratio=\d+\.\d{2}", lines[-2]), lines[-2]
     assert any(line.split()[:1] == ["tap"] for line in lines)
+    # Part 2: every person's wait is measured, and every answer counted by status.
+    bursts = [line for line in lines if line.split()[:2] in (["tap", "shura"], ["tap", "bare"])]
+    assert len(bursts) == 2 and all("429: 0" in line for line in bursts), bursts
+    assert not any("only" in line for line in lines), lines
 
 
 def test_the_summary_scale_benchmark_runs_and_ends_with_the_summary_milliseconds() -> None:

@@ -1843,6 +1843,9 @@ def _parse_body(content_type: str, body: bytes) -> JsonDict:
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
+    # Telegram takes a bot's requests side by side: connections opened at once all wait to be
+    # accepted (the default backlog of 5 would reset the rest).
+    request_queue_size = 256
     api: FakeBotApi
 
     def handle_error(self, request: Any, client_address: Any) -> None:

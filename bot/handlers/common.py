@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import logging
 import re
@@ -317,16 +318,34 @@ async def deliver(
     runtime = runtime_of(context)
     items = _items(replies)
     query = update.callback_query
-    answered = False
-    for reply in items:
-        if isinstance(reply, Toast):
-            if query is not None and not answered:
-                text = toast_text(runtime.catalog.render(lang, reply.text)) if reply.text else None
-                await answer(query, text, alert=reply.alert)
-                answered = True
-    if query is not None and not answered:
-        # Telegram shows a spinner on the button until the query is answered.
-        await answer(query)
+    if query is None:
+        await _deliver_items(update, context, lang, items, sent_cards)
+        return
+    # Telegram shows a spinner on the button until the query is answered. The answer leaves
+    # first, and the other replies (the card's edit) go on their way beside it, not a round
+    # trip after it: the spinner stops and the card changes together.
+    toast = next((reply for reply in items if isinstance(reply, Toast)), Toast())
+    text = toast_text(runtime.catalog.render(lang, toast.text)) if toast.text else None
+    others = [reply for reply in items if not isinstance(reply, Toast)]
+    if not others:
+        await answer(query, text, alert=toast.alert)
+        return
+    delivering = asyncio.ensure_future(_deliver_items(update, context, lang, others, sent_cards))
+    try:
+        await answer(query, text, alert=toast.alert)
+    finally:
+        await delivering
+
+
+async def _deliver_items(
+    update: Update,
+    context: Context,
+    lang: str,
+    items: Sequence[Reply],
+    sent_cards: list[SentCard],
+) -> None:
+    runtime = runtime_of(context)
+    query = update.callback_query
     for reply in items:
         if isinstance(reply, Edit):
             if query is not None and isinstance(query.message, Message):

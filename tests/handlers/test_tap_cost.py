@@ -1,7 +1,8 @@
 """What a tap asks of the database: one transaction, a few statements, then the replies.
 
-bench/taps.py times these against a bare python-telegram-bot handler; here the path itself
-is pinned, so that a change which adds statements to every tap is a decision, not a drift.
+bench/update_throughput.py times these against a bare python-telegram-bot handler; here the
+path itself is pinned, so that a change which adds statements to every tap is a decision, not a
+drift.
 """
 
 from __future__ import annotations
@@ -65,6 +66,7 @@ async def test_a_tap_is_one_transaction_then_its_replies(bot: Harness, trace: li
         "INSERT",  # the answer: one upsert
         "INSERT",  # the edit kept until it is shown
         "COMMIT",
+        # Side by side: the edit leaves while the answer is on its way.
         "answerCallbackQuery",
         "editMessageText",
     ]

@@ -13,7 +13,7 @@ from bot.__main__ import main
 from bot.clock import FakeClock
 from bot.services import intake, outbox, processes
 from db.models import ProcessRole
-from db.session import make_engine, make_session_factory, transaction
+from db.session import dispose, make_engine, make_session_factory, transaction
 from tests.conftest import ON_POSTGRES, Database
 from tests.e2e.conftest import with_search_path
 
@@ -57,7 +57,7 @@ def test_status_names_the_leader_and_what_waits(
                 clock.advance(timedelta(seconds=25))
                 await processes.beat(session, clock, "box:7:a1b2c3", dispatched_at=clock.now())
         finally:
-            await engine.dispose()
+            await dispose(engine)
 
     asyncio.run(seed())
     monkeypatch.setenv("DATABASE_URL", database.url)

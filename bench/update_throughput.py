@@ -1,7 +1,9 @@
-"""What a tap costs: Shura's handlers against a bare python-telegram-bot handler, same run.
+"""What an update costs and how long people wait: Shura against a bare python-telegram-bot
+handler that makes the same Telegram calls with no database, in the same run.
 
-Both applications run on one fake Telegram transport (tests/fakes/telegram.py), and are fed
-updates one after the other, interleaved round by round:
+Part 1, the cost of an update. Both applications run on one fake Telegram transport
+(bot/fakes/telegram.py) that answers at once, and are fed updates one after the other,
+interleaved round by round:
 
 * tap      a member's first answer to an invitation (Going): answerCallbackQuery + editMessageText
 * retap    the same member changes it (Maybe): the same two calls
@@ -10,18 +12,30 @@ updates one after the other, interleaved round by round:
 
 The bare handler makes the same Telegram calls with the texts and buttons Shura sent (captured
 in a warm-up), and touches no database. Each update comes from a member who has not sent that
-kind of update before. Timed: `Application.process_update` alone (building the update is not).
+kind of update before. Timed: `Application.process_update` alone (building the update is not),
+and for Shura the forgetting of the card edits it showed, once a batch (the dispatcher does it
+every few seconds).
 
 For each database it prints, per kind and application: µs per update (median of the rounds'
 means), CPU µs per update (the process's, all threads), p50/p99 latency over all rounds; for
 Shura the SQL statements, commits and thread hops (callbacks handed to the event loop from
-another thread, as aiosqlite's worker or asyncio.to_thread do) per update; and Shura's ratio to
-bare by wall clock and by CPU (the median of the rounds' ratios: both batches of a round run
-side by side) and by p50. On a busy machine the wall-clock ratio grows with the load (a longer
-update is preempted more often); the CPU ratio much less.
-Last lines: `cpu_ratio=` and `ratio=<shura/bare>`, for the tap on SQLite.
+another thread) per update; and Shura's ratio to bare by wall clock and by CPU (the median of
+the rounds' ratios: both batches of a round run side by side) and by p50. On a busy machine the
+wall-clock ratio grows with the load (a longer update is preempted more often).
 
-    .venv/bin/python bench/taps.py [--rounds 10] [--per-round 20] [--database both]
+Part 2, what people wait for. The fake Telegram is a round trip away (--rtt, 250 ms by
+default): a burst of taps, then of /next commands, from distinct members reaches each
+application at once, Shura through its intake (stored, then handled side by side, as polling
+does), the bare application through `process_update` side by side. For each: updates per
+second, and the p50/p99 time from the burst's arrival until Telegram got the answer to the
+tap (the spinner stops), the edited card, or the /next card; and every Telegram answer by HTTP
+status. The bare handler answers the tap, then edits, as a plain handler does; Shura sends both
+at once.
+
+Last lines: `cpu_ratio=` and `ratio=<shura/bare>`, for the tap on SQLite (part 1).
+
+    .venv/bin/python bench/update_throughput.py [--rounds 10] [--per-round 20]
+        [--burst 100] [--rtt 0.25] [--database both]
 
 With `both` (the default) it runs on SQLite, then on PostgreSQL when BENCH_DATABASE_URL or
 DATABASE_URL names one (in a scratch schema, dropped after).
@@ -34,7 +48,8 @@ import asyncio
 import gc
 import sys
 import time
-from collections.abc import Callable, Coroutine, Iterator
+from collections import Counter
+from collections.abc import Callable, Coroutine, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -58,8 +73,10 @@ from telegram.ext import (
 
 from bench.lib.databases import BenchDatabase, fresh, wanted
 from bench.lib.figures import median, percentile
+from bench.lib.telegram import DistantRequest, DistantTelegram, describe_statuses
 from bot.app import runtime
 from bot.clock import FakeClock
+from bot.polling import Intake
 from bot.runtime import RUNTIME_KEY
 from db.session import transaction
 from tests.conftest import Database
@@ -150,7 +167,9 @@ def markup(params: dict[str, Any]) -> InlineKeyboardMarkup | None:
     return InlineKeyboardMarkup.de_json(data, None) if data else None
 
 
-def bare_application(api: FakeBotApi, captured: Captured) -> BareApp:
+def bare_application(
+    api: FakeBotApi, captured: Captured, request: FakeRequest | None = None
+) -> BareApp:
     """A plain PTB Application with the same Telegram calls and no database."""
 
     async def on_rsvp(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -185,7 +204,7 @@ def bare_application(api: FakeBotApi, captured: Captured) -> BareApp:
     application = (
         ApplicationBuilder()
         .token(TOKEN)
-        .request(FakeRequest(api))
+        .request(request or FakeRequest(api))
         .get_updates_request(FakeRequest(api))
         .updater(None)
         .concurrent_updates(True)
@@ -336,18 +355,170 @@ def report(name: str, figures: dict[str, Figures]) -> dict[str, tuple[float, flo
     return ratios
 
 
+# ------------------------------------------------------------- part 2: what people wait for
+
+BURST_KINDS = ("tap", "next")
+# The calls a person waits for, per kind: when Telegram got each (ms after the burst arrived).
+AWAITED = {"tap": ("answerCallbackQuery", "editMessageText"), "next": ("sendMessage",)}
+
+
+@dataclass
+class Burst:
+    """One application's burst of one kind: elapsed time, waits per call, answers by status."""
+
+    elapsed: float = 0.0
+    updates: int = 0
+    waits: dict[str, list[float]] = field(default_factory=dict)
+    statuses: Counter[int] = field(default_factory=Counter)
+
+
+class TimedRequest(DistantRequest):
+    """The distant transport, noting when each request reached Telegram and whose it was (the
+    chat, or the button press it answers) and the status Telegram answered."""
+
+    def __init__(self, telegram: DistantTelegram) -> None:
+        super().__init__(telegram)
+        self.arrivals: list[tuple[float, str, object, int]] = []
+
+    async def do_request(self, url: str, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
+        request_data = args[1] if len(args) > 1 else kwargs.get("request_data")
+        sent = request_data.json_parameters if request_data is not None else {}
+        whose = sent.get("callback_query_id") or sent.get("chat_id")
+        arrives = time.perf_counter() + self.telegram.rtt / 2
+        status, body = await super().do_request(url, *args, **kwargs)
+        self.arrivals.append((arrives, url.rsplit("/", 1)[-1], whose, status))
+        return status, body
+
+
+def burst_updates(
+    api: FakeBotApi, app: Any, people: Sequence[Member], kind: str, meeting_id: int
+) -> tuple[list[Update], dict[str, str]]:
+    """One update of `kind` from each person; and who each press or chat stands for."""
+    updates, whose = [], {}
+    for member in people:
+        if kind == "tap":
+            raw = api.callback_update(member.tg_user_id, f"rsvp:go:{meeting_id}")
+            whose[str(raw["callback_query"]["id"])] = str(member.tg_user_id)
+        else:
+            raw = api.message_update(member.tg_user_id, "/next")
+        whose[str(member.tg_user_id)] = str(member.tg_user_id)
+        updates.append(Update.de_json(raw, app.bot))
+    return updates, whose
+
+
+async def timed_burst(
+    request: TimedRequest,
+    run: Callable[[], Coroutine[Any, Any, None]],
+    kind: str,
+    whose: dict[str, str],
+) -> Burst:
+    request.arrivals.clear()
+    figures = Burst(updates=len({person for person in whose.values()}))
+    gc.collect()
+    started = time.perf_counter()
+    await run()
+    figures.elapsed = time.perf_counter() - started
+    firsts: dict[tuple[str, str], float] = {}
+    for arrived, method, key, status in request.arrivals:
+        figures.statuses[status] += 1
+        person = whose.get(str(key))
+        if person is not None and method in AWAITED[kind] and status == 200:
+            firsts.setdefault((method, person), arrived - started)
+    for (method, _person), wait in firsts.items():
+        figures.waits.setdefault(method, []).append(wait)
+    return figures
+
+
+async def measure_burst(database: BenchDatabase, size: int, rtt: float) -> dict[str, Burst]:
+    """Figures per `<kind>/<bare|shura>`: a burst of `size` updates of each kind, each app."""
+    telegram = DistantTelegram(rtt=0.0, limit=None)
+    api = telegram.api
+    ours_request, theirs_request = TimedRequest(telegram), TimedRequest(telegram)
+    clock = FakeClock(datetime.now(UTC))
+    where = Database(database.url, database.schema)
+    shura = await start_harness(where, clock, api, request=ours_request, auto_dispatch=False)
+    runtime(shura.app).dispatcher.job_queue = None
+    warm = 2
+    meeting_id, everyone = await populate(shura, 2 * (size + warm))
+    ours, theirs = everyone[: size + warm], everyone[size + warm :]
+    captured = Captured()
+    bare = bare_application(api, captured, theirs_request)
+    await bare.initialize()
+    figures: dict[str, Burst] = {}
+    try:
+        for kind in BURST_KINDS:
+            mark = len(api.calls)
+            await feed(
+                shura.app, updates_for(api, shura.app, ours[:warm], kind, meeting_id), Figures()
+            )
+            capture(api, mark, captured, kind)
+            await feed(bare, updates_for(api, bare, theirs[:warm], kind, meeting_id), Figures())
+        telegram.rtt = rtt
+        for kind in BURST_KINDS:
+            updates, whose = burst_updates(api, shura.app, ours[warm:], kind, meeting_id)
+            intake = Intake(shura.app)
+
+            async def through_intake(
+                updates: list[Update] = updates, intake: Intake = intake
+            ) -> None:
+                await intake.receive(updates)
+                await intake.drain()
+
+            figures[f"{kind}/shura"] = await timed_burst(ours_request, through_intake, kind, whose)
+            updates, whose = burst_updates(api, bare, theirs[warm:], kind, meeting_id)
+
+            async def side_by_side(updates: list[Update] = updates) -> None:
+                await asyncio.gather(*(bare.process_update(update) for update in updates))
+
+            figures[f"{kind}/bare"] = await timed_burst(theirs_request, side_by_side, kind, whose)
+    finally:
+        telegram.rtt = 0.0
+        await bare.shutdown()
+        await stop_harness(shura)
+    assert not shura.errors, shura.errors
+    return figures
+
+
+def report_burst(name: str, size: int, rtt: float, figures: dict[str, Burst]) -> None:
+    print(f"\n{name}: a burst of {size} updates per kind, Telegram {rtt * 1000:.0f} ms away")
+    print(
+        f"{'update':<7} {'app':<6} {'upd/s':>6}   {'waited for':<20} {'p50 ms':>7} {'p99 ms':>7}"
+        "   answers by status"
+    )
+    for kind in BURST_KINDS:
+        for who in ("bare", "shura"):
+            burst = figures[f"{kind}/{who}"]
+            rate = burst.updates / burst.elapsed if burst.elapsed else 0.0
+            statuses = describe_statuses(burst.statuses)
+            for number, method in enumerate(AWAITED[kind]):
+                waits = burst.waits.get(method, [])
+                got = f"{percentile(waits, 0.5) * 1e3:>7.0f} {percentile(waits, 0.99) * 1e3:>7.0f}"
+                if len(waits) < burst.updates:
+                    got += f"  (only {len(waits)} of {burst.updates})"
+                head = f"{kind:<7} {who:<6} {rate:>6.0f}" if number == 0 else " " * 21
+                tail = f"   {statuses}" if number == 0 else ""
+                print(f"{head}   {method:<20} {got}{tail}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--per-round", type=int, default=20)
+    parser.add_argument("--burst", type=int, default=100, help="updates per kind in part 2")
+    parser.add_argument("--rtt", type=float, default=0.25, help="seconds, in part 2")
     parser.add_argument("--database", choices=("sqlite", "postgresql", "both"), default="both")
     args = parser.parse_args()
-    print(f"{args.rounds} rounds of {args.per_round} updates per kind and application")
+    print(f"Part 1: {args.rounds} rounds of {args.per_round} updates per kind and application")
     ratios = {}
     for name in wanted(args.database):
         with fresh(name) as database:
             figures = asyncio.run(measure(database, args.rounds, args.per_round))
         ratios[name] = report("SQLite" if name == "sqlite" else "PostgreSQL", figures)
+    print("\nPart 2")
+    for name in wanted(args.database):
+        with fresh(name) as database:
+            bursts = asyncio.run(measure_burst(database, args.burst, args.rtt))
+        report_burst("SQLite" if name == "sqlite" else "PostgreSQL", args.burst, args.rtt, bursts)
     ratio, cpu_ratio = ratios.get("sqlite", ratios[name])["tap"]
     print(f"cpu_ratio={cpu_ratio:.2f}")
     print(f"ratio={ratio:.2f}")
