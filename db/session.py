@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, closing
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, pool
 from sqlalchemy.dialects import registry
 from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import (
     AsyncConnection,
     AsyncEngine,
@@ -148,15 +150,43 @@ def make_engine(url: str | URL, *, schema: str | None = None) -> AsyncEngine:
     engine = create_async_engine(
         async_url,
         connect_args=_connect_args(async_url, schema),
-        # A SQLite file cannot go away under an open connection; a PostgreSQL server can.
-        pool_pre_ping=async_url.get_backend_name() == "postgresql",
         # SQL errors would otherwise quote their parameters, i.e. what people typed, in logs.
         hide_parameters=True,
     )
     if async_url.get_backend_name() == "sqlite":
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas_on_loop)
         event.listen(engine.sync_engine, "begin", _begin_writing)
+    else:
+        # A SQLite file cannot go away under an open connection; a PostgreSQL server can.
+        event.listen(engine.sync_engine.pool, "connect", _used)
+        event.listen(engine.sync_engine.pool, "checkin", _used)
+        event.listen(engine.sync_engine.pool, "checkout", _ping_if_idle)
     return engine
+
+
+# A PostgreSQL connection back from the pool within this many seconds of its last use is
+# taken as alive; an older one is asked first, so a restarted server costs no update. (A ping
+# before every transaction, SQLAlchemy's pool_pre_ping, is a round trip on every tap.)
+IDLE_BEFORE_PING = 5.0  # seconds
+_LAST_USED = "shura_last_used"
+
+
+def _used(_dbapi_connection: Any, record: Any, *_args: Any) -> None:
+    record.info[_LAST_USED] = time.monotonic()
+
+
+def _ping_if_idle(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+    if time.monotonic() - record.info.get(_LAST_USED, 0.0) < IDLE_BEFORE_PING:
+        return
+    try:
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute("SELECT 1")
+        finally:
+            cursor.close()
+    except Exception as error:
+        # The pool drops this connection and hands out a new one.
+        raise DisconnectionError("the connection was closed by the server") from error
 
 
 def make_sync_engine(url: str | URL, *, schema: str | None = None) -> Engine:

@@ -133,3 +133,41 @@ async def test_a_reader_reads_what_was_committed_while_a_writer_holds_the_lock(
         await make_person(session, clock)
         async with reading(sessions) as other:
             assert await other.scalar(select(func.count()).select_from(Person)) == 1
+
+
+postgres_only = pytest.mark.skipif(not ON_POSTGRES, reason="a PostgreSQL server can go away")
+
+
+@postgres_only
+async def test_a_connection_the_server_closed_while_idle_is_replaced_unseen(
+    sessions: async_sessionmaker[AsyncSession], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with transaction(sessions) as other:
+        await other.execute(sa.text("SELECT 1"))  # holds a connection of its own
+        async with transaction(sessions) as session:
+            pid = await session.scalar(sa.text("SELECT pg_backend_pid()"))
+        # The server restarts (or a proxy drops it) while the connection waits in the pool.
+        await other.execute(sa.text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+    await asyncio.sleep(0.1)
+    later = db.session.time.monotonic() + db.session.IDLE_BEFORE_PING + 1
+    monkeypatch.setattr(db.session.time, "monotonic", lambda: later)
+
+    async with transaction(sessions) as session:
+        assert await session.scalar(sa.text("SELECT pg_backend_pid()")) != pid
+
+
+@postgres_only
+async def test_a_connection_back_at_once_is_not_asked_first(
+    sessions: async_sessionmaker[AsyncSession], engine: AsyncEngine
+) -> None:
+    statements: list[str] = []
+
+    def seen(_conn: object, _cursor: object, sql: str, *_args: object) -> None:
+        statements.append(sql)
+
+    async with transaction(sessions) as session:
+        await session.execute(sa.text("SELECT 1"))
+    sa.event.listen(engine.sync_engine, "before_cursor_execute", seen)
+    async with transaction(sessions) as session:
+        await session.execute(sa.text("SELECT 2"))
+    assert statements == ["SELECT 2"], "no ping: the connection was just used"
