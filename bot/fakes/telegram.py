@@ -776,19 +776,15 @@ class FakeBotApi:
     ) -> JsonDict:
         """Build an Update with a text Message from ``user_id`` (``/start`` opens the chat)."""
         with self._lock:
-            sender = dict(self._ensure_user(user_id))
             if chat_type == "private":
                 if chat_id not in (None, user_id):
                     raise ValueError("a private chat's id is the user's id")
                 chat_id = user_id
                 if text.startswith("/start"):
                     self.start_chat(user_id)
-                elif self._private.get(user_id) != "started":
-                    raise AssertionError(
-                        f"user {user_id} has no open chat with the bot; Telegram clients send "
-                        "/start first (or call start_chat() to model that)"
-                    )
+                sender = self._private_sender(user_id)
             else:
+                sender = dict(self._ensure_user(user_id))
                 if chat_id is None:
                     raise ValueError("group messages need a chat_id")
                 if chat_id not in self._groups:
@@ -802,14 +798,21 @@ class FakeBotApi:
                 ]
             return {"update_id": self._new_update_id(), "message": self._message_json(record)}
 
+    def _private_sender(self, user_id: int) -> JsonDict:
+        """The user writing to the bot in their chat with it, which they must have opened."""
+        if self._private.get(user_id) != "started":
+            raise AssertionError(
+                f"user {user_id} has no open chat with the bot; Telegram clients send /start "
+                "first (or call start_chat() to model that)"
+            )
+        return dict(self._ensure_user(user_id))
+
     def location_update(self, user_id: int, latitude: float, longitude: float) -> JsonDict:
         """Build an Update where ``user_id`` shares a location in their chat with the bot."""
         if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
             raise ValueError("Telegram clients only share points on the globe")
         with self._lock:
-            sender = dict(self._ensure_user(user_id))
-            if self._private.get(user_id) != "started":
-                raise AssertionError(f"user {user_id} has no open chat with the bot")
+            sender = self._private_sender(user_id)
             record = self._new_record(user_id, outgoing=False, sender=sender)
             record["location"] = {"latitude": latitude, "longitude": longitude}
             return {"update_id": self._new_update_id(), "message": self._message_json(record)}
@@ -834,9 +837,7 @@ class FakeBotApi:
         if caption is not None and kind == "sticker":
             raise ValueError("stickers have no caption")
         with self._lock:
-            sender = dict(self._ensure_user(user_id))
-            if self._private.get(user_id) != "started":
-                raise AssertionError(f"user {user_id} has no open chat with the bot")
+            sender = self._private_sender(user_id)
             number = next(self._ids)
             file_id = f"{kind.upper()}-IN-{number}"
             self._files[file_id] = UploadedFile(file_name, b"\x00" * 64, mime)
@@ -1153,15 +1154,9 @@ class FakeBotApi:
     def _get_me(self, _params: JsonDict) -> JsonDict:
         return dict(self.bot_user)
 
-    def _send_message(self, params: JsonDict) -> JsonDict:
-        parsed = _format_text(
-            params.get("text"),
-            params.get("parse_mode"),
-            params.get("entities"),
-            limit=MAX_TEXT_LENGTH,
-            too_long=ERR_TOO_LONG,
-            required=True,
-        )
+    def _deliver(self, params: JsonDict, method: str, content: JsonDict) -> JsonDict:
+        """Send a message whose own content was checked: then, as Telegram does, its keyboard,
+        the chat and the message it replies to; stored as the bot's."""
         markup = _check_reply_markup(params.get("reply_markup"))
         chat_id = self._resolve_chat(params, sending=True)
         if chat_id < 0 and _has_web_app(markup):
@@ -1169,25 +1164,21 @@ class FakeBotApi:
             _bad(ERR_BUTTON_TYPE)
         self._check_reply_target(chat_id, params)
         record = self._new_record(chat_id, outgoing=True, sender=dict(self.bot_user))
-        record.update(
-            method="sendMessage",
-            text=params["text"],
-            plain_text=parsed.text,
-            entities=parsed.entities,
-            parse_mode=params.get("parse_mode"),
-            reply_markup=self._stored_markup(markup),
-        )
+        record.update(content, method=method, reply_markup=self._stored_markup(markup))
         return self._message_json(record)
 
+    def _send_message(self, params: JsonDict) -> JsonDict:
+        parsed = _message_text(params)
+        content = {
+            "text": params["text"],
+            "plain_text": parsed.text,
+            "entities": parsed.entities,
+            "parse_mode": params.get("parse_mode"),
+        }
+        return self._deliver(params, "sendMessage", content)
+
     def _edit_message_text(self, params: JsonDict) -> JsonDict:
-        parsed = _format_text(
-            params.get("text"),
-            params.get("parse_mode"),
-            params.get("entities"),
-            limit=MAX_TEXT_LENGTH,
-            too_long=ERR_TOO_LONG,
-            required=True,
-        )
+        parsed = _message_text(params)
         markup = self._stored_markup(_check_reply_markup(params.get("reply_markup"), inline=True))
         record = self._message_for_edit(params)
         if record["plain_text"] is None:
@@ -1240,17 +1231,8 @@ class FakeBotApi:
             value = params.get(field)
             if not isinstance(value, str) or not value.strip():
                 _bad(f"Bad Request: venue {field} must be non-empty")
-        markup = _check_reply_markup(params.get("reply_markup"))
-        chat_id = self._resolve_chat(params, sending=True)
-        self._check_reply_target(chat_id, params)
-        record = self._new_record(chat_id, outgoing=True, sender=dict(self.bot_user))
-        record.update(
-            method="sendVenue",
-            location=location,
-            venue={"location": location, "title": params["title"], "address": params["address"]},
-            reply_markup=self._stored_markup(markup),
-        )
-        return self._message_json(record)
+        venue = {"location": location, "title": params["title"], "address": params["address"]}
+        return self._deliver(params, "sendVenue", {"location": location, "venue": venue})
 
     def _send_document(self, params: JsonDict) -> JsonDict:
         return self._send_file(params, "document")
@@ -1272,30 +1254,22 @@ class FakeBotApi:
             too_long=ERR_CAPTION_TOO_LONG,
             required=False,
         )
-        markup = _check_reply_markup(params.get("reply_markup"))
-        chat_id = self._resolve_chat(params, sending=True)
-        self._check_reply_target(chat_id, params)
         file_id, file_unique_id = upload
         stored = self._files[file_id]
-        record = self._new_record(chat_id, outgoing=True, sender=dict(self.bot_user))
-        record.update(
-            {
-                "method": _SEND_METHOD_OF_KIND[kind],
-                kind: {
-                    "file_id": file_id,
-                    "file_unique_id": file_unique_id,
-                    "file_name": stored.filename,
-                    "mime_type": stored.mime_type,
-                    "content": stored.content,
-                },
-                "caption": caption if parsed.text else None,
-                "plain_caption": parsed.text or None,
-                "caption_entities": parsed.entities,
-                "parse_mode": params.get("parse_mode"),
-                "reply_markup": self._stored_markup(markup),
-            }
-        )
-        return self._message_json(record)
+        content = {
+            kind: {
+                "file_id": file_id,
+                "file_unique_id": file_unique_id,
+                "file_name": stored.filename,
+                "mime_type": stored.mime_type,
+                "content": stored.content,
+            },
+            "caption": caption if parsed.text else None,
+            "plain_caption": parsed.text or None,
+            "caption_entities": parsed.entities,
+            "parse_mode": params.get("parse_mode"),
+        }
+        return self._deliver(params, _SEND_METHOD_OF_KIND[kind], content)
 
     def _resolve_file(self, value: Any, kind: str) -> tuple[str, str]:
         """Store an upload (or look up a file_id) and return ``(file_id, file_unique_id)``."""
@@ -1584,6 +1558,18 @@ def _format_text(
     if utf16_len(parsed.text) > limit:
         _bad(too_long)
     return parsed
+
+
+def _message_text(params: JsonDict) -> ParsedText:
+    """The text of sendMessage or editMessageText, checked as Telegram checks it."""
+    return _format_text(
+        params.get("text"),
+        params.get("parse_mode"),
+        params.get("entities"),
+        limit=MAX_TEXT_LENGTH,
+        too_long=ERR_TOO_LONG,
+        required=True,
+    )
 
 
 def _check_photo(content: bytes) -> tuple[int, int]:
