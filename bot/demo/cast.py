@@ -6,23 +6,32 @@ from dataclasses import dataclass
 
 from bot.demo.stage import Person
 
-# Telegram ids of the demo's people and its coordination group (made up, never real accounts).
+# The demo's people: Telegram id (made up, never a real account), first name, language, family
+# name. The coordinator, then each organization's people, its admin first.
 COORDINATOR = Person(9_100_000_001, "Farhad", "en", "Amiri")
+MARIAM, AHMAD_ZIA = (
+    Person(9_100_000_011, "Mariam", "fa", "Rahimi"),
+    Person(9_100_000_012, "Ahmad Zia", "fa", "Noori"),
+)
+JAWID, ZARGHUNA, YAMA = (
+    Person(9_100_000_021, "Jawid", "fa", "Sultani"),
+    Person(9_100_000_022, "Zarghuna", "ps", "Stanikzai"),
+    Person(9_100_000_023, "Yama", "en", "Ahmadi"),
+)
+GUL_AHMAD, WAHIDA, OMID = (
+    Person(9_100_000_031, "Gul Ahmad", "ps", "Wardak"),
+    Person(9_100_000_032, "Wahida", "ps", "Hotak"),
+    Person(9_100_000_033, "Omid", "en", "Rezaie"),
+)
+FATIMA, PALWASHA, NAZIRA, SHABNAM = (
+    Person(9_100_000_041, "Fatima", "fa", "Sadat"),
+    Person(9_100_000_042, "Palwasha", "ps", "Safi"),
+    Person(9_100_000_043, "Nazira", "fa", "Karimi"),
+    Person(9_100_000_044, "Shabnam", "fa", "Ahmadzai"),
+)
+# The network's coordination group (a made-up id too).
 GROUP_ID = -1_009_100_000_001
 GROUP_TITLE = "شبکه هماهنگی نهادهای بلخ"
-
-MARIAM = Person(9_100_000_011, "Mariam", "fa", "Rahimi")
-AHMAD_ZIA = Person(9_100_000_012, "Ahmad Zia", "fa", "Noori")
-JAWID = Person(9_100_000_021, "Jawid", "fa", "Sultani")
-ZARGHUNA = Person(9_100_000_022, "Zarghuna", "ps", "Stanikzai")
-YAMA = Person(9_100_000_023, "Yama", "en", "Ahmadi")
-GUL_AHMAD = Person(9_100_000_031, "Gul Ahmad", "ps", "Wardak")
-WAHIDA = Person(9_100_000_032, "Wahida", "ps", "Hotak")
-OMID = Person(9_100_000_033, "Omid", "en", "Rezaie")
-FATIMA = Person(9_100_000_041, "Fatima", "fa", "Sadat")
-PALWASHA = Person(9_100_000_042, "Palwasha", "ps", "Safi")
-NAZIRA = Person(9_100_000_043, "Nazira", "fa", "Karimi")
-SHABNAM = Person(9_100_000_044, "Shabnam", "fa", "Ahmadzai")
 
 
 @dataclass(frozen=True)
@@ -38,43 +47,46 @@ class Organization:
     members: tuple[Person, ...]
 
 
-UNION = Organization(
-    name="اتحادیه نهادهای مدنی بلخ",
-    kind="union",
-    district="مزار شریف",
-    focus="هماهنگی میان نهادهای مدنی ولایت بلخ",
-    contact="+93 700 100 201",
-    admin=MARIAM,
-    members=(AHMAD_ZIA,),
+# Each organization: its name, kind, district, focus and phone as its admin types them; its
+# admin; those who join it with its invite link.
+UNION, MEDIA, UNIVERSITY, WOMEN = ORGANIZATIONS = (
+    Organization(
+        "اتحادیه نهادهای مدنی بلخ",
+        "union",
+        "مزار شریف",
+        "هماهنگی میان نهادهای مدنی ولایت بلخ",
+        "+93 700 100 201",
+        MARIAM,
+        (AHMAD_ZIA,),
+    ),
+    Organization(
+        "مرکز رسانه‌ای مزار",
+        "media",
+        "مزار شریف",
+        "آموزش خبرنگاران و دسترسی به اطلاعات",
+        "+93 700 100 202",
+        JAWID,
+        (ZARGHUNA, YAMA),
+    ),
+    Organization(
+        "د بلخ پوهنتون د محصلینو مدني ډله",
+        "university",
+        "مزار شریف",
+        "د ځوانانو مدني زده‌کړه او رضاکاري",
+        "+93 700 100 203",
+        GUL_AHMAD,
+        (WAHIDA, OMID),
+    ),
+    Organization(
+        "انجمن زنان بلخ",
+        "ngo",
+        "بلخ",
+        "حمایت از زنان و دختران در ولسوالی‌های بلخ",
+        "+93 700 100 204",
+        FATIMA,
+        (PALWASHA, NAZIRA, SHABNAM),
+    ),
 )
-MEDIA = Organization(
-    name="مرکز رسانه‌ای مزار",
-    kind="media",
-    district="مزار شریف",
-    focus="آموزش خبرنگاران و دسترسی به اطلاعات",
-    contact="+93 700 100 202",
-    admin=JAWID,
-    members=(ZARGHUNA, YAMA),
-)
-UNIVERSITY = Organization(
-    name="د بلخ پوهنتون د محصلینو مدني ډله",
-    kind="university",
-    district="مزار شریف",
-    focus="د ځوانانو مدني زده‌کړه او رضاکاري",
-    contact="+93 700 100 203",
-    admin=GUL_AHMAD,
-    members=(WAHIDA, OMID),
-)
-WOMEN = Organization(
-    name="انجمن زنان بلخ",
-    kind="ngo",
-    district="بلخ",
-    focus="حمایت از زنان و دختران در ولسوالی‌های بلخ",
-    contact="+93 700 100 204",
-    admin=FATIMA,
-    members=(PALWASHA, NAZIRA, SHABNAM),
-)
-ORGANIZATIONS = (UNION, MEDIA, UNIVERSITY, WOMEN)
 MEMBERS = tuple(person for org in ORGANIZATIONS for person in (org.admin, *org.members))
 PEOPLE = (COORDINATOR, *MEMBERS)
 
