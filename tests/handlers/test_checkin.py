@@ -29,53 +29,13 @@ from db.models import (
 from db.session import transaction
 from tests.handlers.conftest import COORDINATOR, Harness, plain
 from tests.handlers.helpers import onboard
+from tests.handlers.languages import IN_EACH_LANGUAGE, last_answer, said
 from tests.handlers.network import AMIR, JOHN, LATE, MEMBERS, ZAHRA, Member, add_members, schedule
 from tests.unit.test_catalog_limits import typed
 
 HOUR = timedelta(hours=1)
 TITLE = "Monthly coordination meeting"
 ORG = "Balkh Youth Network"
-
-DONE = {
-    "en": f"You are checked in to {TITLE}, for {ORG}. Welcome!",
-    "fa": f"حضور شما در {TITLE} از طرف {ORG} ثبت شد. خوش آمدید!",
-    "ps": f"په {TITLE} کې ستاسو حاضري د {ORG} له لوري ثبت شوه. ښه راغلاست!",
-}
-ALREADY = {
-    "en": f"You were already checked in to {TITLE}, for {ORG}.",
-    "fa": f"حضور شما در {TITLE} از طرف {ORG} پیش‌تر ثبت شده است.",
-    "ps": f"په {TITLE} کې ستاسو حاضري د {ORG} له لوري مخکې ثبت شوې ده.",
-}
-WRONG = {
-    "en": "That check-in code is not right.",
-    "fa": "این کد ثبت حضور درست نیست.",
-    "ps": "د حاضرۍ دا کوډ سم نه دی.",
-}
-CLOSED = {
-    "en": f"Check-in for {TITLE} has closed",
-    "fa": f"ثبت حضور برای {TITLE} بسته شده است",
-    "ps": f"د {TITLE} د حاضرۍ ثبت تړل شوی دی",
-}
-NOT_YET = {
-    "en": f"Check-in for {TITLE} opens",
-    "fa": f"ثبت حضور برای {TITLE}",
-    "ps": f"د {TITLE} د حاضرۍ ثبت",
-}
-NETWORK_ONLY = {
-    "en": "This is only for members of the network's organizations.",
-    "fa": "این بخش تنها برای اعضای نهادهای شبکه است.",
-    "ps": "دا برخه یوازې د شبکې د سازمانونو د غړو لپاره ده.",
-}
-COORDINATORS_ONLY = {
-    "en": "Only coordinators can do that.",
-    "fa": "فقط هماهنگ‌کننده‌ها می‌توانند این کار را بکنند.",
-    "ps": "دا کار یوازې همغږي کوونکي کولی شي.",
-}
-BY_LANGUAGE = [
-    pytest.param(JOHN, "en", id="en"),
-    pytest.param(AMIR, "fa", id="fa"),
-    pytest.param(ZAHRA, "ps", id="ps"),
-]
 
 
 async def starts_at(bot: Harness, meeting_id: int) -> datetime:
@@ -168,7 +128,8 @@ def test_the_caption_fits_telegrams_1024_characters_with_the_longest_title(lang:
 async def test_before_the_window_the_coordinator_is_told_when_it_opens(bot: Harness) -> None:
     await meeting_on(bot, -2 * HOUR)
     await bot.send(COORDINATOR, "/checkin")
-    assert NOT_YET["en"] in bot.last(COORDINATOR) and "13:00" in bot.last(COORDINATOR)
+    assert f"Check-in for {TITLE} opens" in bot.last(COORDINATOR)
+    assert "13:00" in bot.last(COORDINATOR)
     assert bot.api.sent("sendPhoto") == []
 
 
@@ -193,32 +154,32 @@ async def test_with_two_meetings_open_the_coordinator_picks_one(bot: Harness) ->
 # --- members check in ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("user", "lang"), BY_LANGUAGE)
+@pytest.mark.parametrize(("user", "lang"), IN_EACH_LANGUAGE)
 async def test_a_member_checks_in_with_the_code_once_in_their_language(
     bot: Harness, user: int, lang: str
 ) -> None:
     await meeting_on(bot)
     shown = await open_checkin(bot)
     await bot.send(user, f"/checkin   {shown.lower()} ")
-    assert DONE[lang] in bot.last(user)
+    assert bot.last(user) == said(bot, lang, "checkin-done", title=TITLE, org=ORG)
     await bot.send(user, f"/checkin {shown.replace('-', '')}")
-    assert ALREADY[lang] in bot.last(user)
+    assert bot.last(user) == said(bot, lang, "checkin-already", title=TITLE, org=ORG)
     rows = await check_ins(bot)
     assert [(r.person_id, r.by_id) for r in rows] == [(await person_id(bot, user), None)]
 
 
-@pytest.mark.parametrize(("user", "lang"), BY_LANGUAGE)
+@pytest.mark.parametrize(("user", "lang"), IN_EACH_LANGUAGE)
 async def test_scanning_the_qr_code_checks_in(bot: Harness, user: int, lang: str) -> None:
     await meeting_on(bot)
     code = (await open_checkin(bot)).replace("-", "")
     await bot.send(user, f"/start checkin-{code}")
-    assert DONE[lang] in bot.last(user)
+    assert bot.last(user) == said(bot, lang, "checkin-done", title=TITLE, org=ORG)
     await bot.send(user, f"/start checkin-{code}")
-    assert ALREADY[lang] in bot.last(user)
+    assert bot.last(user) == said(bot, lang, "checkin-already", title=TITLE, org=ORG)
     assert len(await check_ins(bot)) == 1
 
 
-@pytest.mark.parametrize(("user", "lang"), BY_LANGUAGE)
+@pytest.mark.parametrize(("user", "lang"), IN_EACH_LANGUAGE)
 async def test_a_wrong_code_is_refused_in_their_language(
     bot: Harness, user: int, lang: str
 ) -> None:
@@ -232,12 +193,11 @@ async def test_a_wrong_code_is_refused_in_their_language(
         f"/start checkin-{wrong}",
     ):
         await bot.send(user, attempt)
-        assert WRONG[lang] in bot.last(user), attempt
-        assert TITLE not in bot.last(user)
+        assert bot.last(user) == said(bot, lang, "checkin-code-unknown"), attempt
     assert await check_ins(bot) == []
 
 
-@pytest.mark.parametrize(("user", "lang"), BY_LANGUAGE)
+@pytest.mark.parametrize(("user", "lang"), IN_EACH_LANGUAGE)
 async def test_an_expired_code_is_refused_in_their_language(
     bot: Harness, user: int, lang: str
 ) -> None:
@@ -245,20 +205,19 @@ async def test_an_expired_code_is_refused_in_their_language(
     shown = await open_checkin(bot)
     bot.clock.set(await starts_at(bot, meeting_id) + 3 * HOUR + timedelta(seconds=1))
     await bot.send(user, f"/checkin {shown}")
-    assert CLOSED[lang] in bot.last(user)
+    assert bot.last(user) == said(bot, lang, "checkin-closed", title=TITLE)
     await bot.send(COORDINATOR, "/checkin")
     assert "No meeting is scheduled" in bot.last(COORDINATOR)
     assert await check_ins(bot) == []
 
 
-@pytest.mark.parametrize(("user", "lang"), BY_LANGUAGE)
+@pytest.mark.parametrize(("user", "lang"), IN_EACH_LANGUAGE)
 async def test_a_member_without_a_code_is_told_how_to_check_in(
     bot: Harness, user: int, lang: str
 ) -> None:
     await meeting_on(bot)
     await bot.send(user, "/checkin")
-    usage = {"en": "To check in, scan the QR code", "fa": "برای ثبت حضور", "ps": "د حاضرۍ د ثبت"}
-    assert usage[lang] in bot.last(user)
+    assert bot.last(user) == said(bot, lang, "checkin-usage")
     assert bot.api.sent("sendPhoto") == []
 
 
@@ -306,7 +265,9 @@ async def test_two_check_ins_at_once_record_one(bot: Harness) -> None:
     updates = [bot.api.message_update(JOHN, f"/checkin {shown}") for _ in range(2)]
     await asyncio.gather(*(bot.app.process_update(Update.de_json(u, bot.app.bot)) for u in updates))
     texts = bot.texts(JOHN)
-    assert sum(DONE["en"] in t for t in texts) == 1 and sum(ALREADY["en"] in t for t in texts) == 1
+    done = said(bot, "en", "checkin-done", title=TITLE, org=ORG)
+    already = said(bot, "en", "checkin-already", title=TITLE, org=ORG)
+    assert texts.count(done) == 1 and texts.count(already) == 1
     assert len(await check_ins(bot)) == 1
 
 
@@ -441,16 +402,17 @@ async def test_after_the_window_a_coordinator_can_no_longer_add_anyone(bot: Harn
     await bot.press(COORDINATOR, f"chk:name:{meeting_id}:{org}")
     bot.clock.set(await starts_at(bot, meeting_id) + 4 * HOUR)
     await bot.send(COORDINATOR, "Gul Ahmad")
-    assert CLOSED["en"] in bot.last(COORDINATOR)
+    closed = said(bot, "en", "checkin-closed", title=TITLE)
+    assert bot.last(COORDINATOR) == closed
     for data in (f"chk:add:{meeting_id}", f"chk:who:{meeting_id}:{org}:1"):
         await bot.forge(COORDINATOR, data)
-        assert CLOSED["en"] in plain(bot.answers()[-1]["text"])
+        assert last_answer(bot) == closed
     await bot.press(COORDINATOR, f"chk:n:{meeting_id}")  # the counts can still be read
     assert "up to date" in plain(bot.answers()[-1]["text"])
     assert await check_ins(bot) == []
 
 
-@pytest.mark.parametrize(("user", "lang"), BY_LANGUAGE)
+@pytest.mark.parametrize(("user", "lang"), IN_EACH_LANGUAGE)
 async def test_a_member_cannot_use_the_coordinators_buttons(
     bot: Harness, user: int, lang: str
 ) -> None:
@@ -468,7 +430,7 @@ async def test_a_member_cannot_use_the_coordinators_buttons(
         f"chk:mtg:{meeting_id}",
     ):
         await bot.forge(user, data)
-        assert COORDINATORS_ONLY[lang] in bot.answers()[-1]["text"], data
+        assert last_answer(bot) == said(bot, lang, "error-coordinators-only"), data
     assert await check_ins(bot) == []
 
 
@@ -482,4 +444,4 @@ async def test_removing_a_member_from_the_network_is_seen_at_once(bot: Harness) 
     assert await check_ins(bot) == []
     await onboard(bot, LATE)
     await bot.send(LATE, f"/checkin {shown}")
-    assert NETWORK_ONLY["en"] in bot.last(LATE)
+    assert bot.last(LATE) == said(bot, "en", "error-network-only")
