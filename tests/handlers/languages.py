@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bot.app import runtime
@@ -19,6 +21,7 @@ IN_EACH_LANGUAGE = [
 ]
 LANGUAGES = [pytest.param(lang, id=lang) for lang in ("en", "fa", "ps")]
 SECOND = 7_000_000_002  # a coordinator besides the configured one
+_ASCII_DIGIT = re.compile(r"[0-9]")
 
 
 async def coordinator_in(bot: Harness, tg_user_id: int, lang: str) -> None:
@@ -49,6 +52,12 @@ def said(bot: Harness, lang: str, key: str, **params: object) -> str:
         english = plain(plain_text(catalog.text("en", key, **params)).strip())
         assert text != english, f"{key} is not translated into {lang}"
     return text
+
+
+def assert_reads(text: str, *parts: str) -> None:
+    """A Dari or Pashto `text` holds each of `parts` and writes every number in Persian digits."""
+    assert [part for part in parts if part not in text] == [], text
+    assert not _ASCII_DIGIT.search(text), text
 
 
 def last_answer(bot: Harness) -> str:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from tests.handlers.conftest import COORDINATOR, Harness
+from tests.handlers.languages import assert_reads
 from tests.handlers.network import AMIR, JOHN, ZAHRA, add_members, schedule
 from tests.handlers.test_concerns import concerns, raise_text
 from tests.handlers.test_motions import open_motion
-
-ASCII_DIGIT = re.compile(r"[0-9]")
+from tests.handlers.test_privacy import mydata
 
 
 async def test_mydata_lists_concerns_and_ballots_in_english(bot: Harness) -> None:
@@ -25,8 +23,7 @@ async def test_mydata_lists_concerns_and_ballots_in_english(bot: Harness) -> Non
     await bot.dispatch()
     await bot.press(JOHN, f"mo:v:{motion}:1:0")
 
-    await bot.send(JOHN, "/mydata")
-    shown = bot.last(JOHN)
+    shown = await mydata(bot, JOHN)
     assert "Concerns you raised" in shown
     assert f"#{first}: approved, named" in shown
     assert f"#{second}: waiting for a decision, anonymous" in shown
@@ -45,20 +42,19 @@ async def test_mydata_in_dari_marks_a_ballot_recorded_by_proxy(bot: Harness) -> 
     await bot.press_label(COORDINATOR, "Adopt the security plan?")
     await bot.press_label(COORDINATOR, "Abstain")
 
-    await bot.send(AMIR, "/mydata")
-    shown = bot.last(AMIR)
-    assert "نگرانی‌هایی که مطرح کرده‌اید" in shown
-    assert "• نگرانی #۱: در انتظار تصمیم، بی‌نام" in shown
-    assert "رأی‌های شما" in shown
-    assert "• رأی شما دربارهٔ Adopt the security plan?: ممتنع،" in shown
-    assert "(هماهنگ‌کننده به جای شما ثبت کرد)" in shown
-    assert not ASCII_DIGIT.search(shown), shown
+    assert_reads(
+        await mydata(bot, AMIR),
+        "نگرانی‌هایی که مطرح کرده‌اید",
+        "• نگرانی #۱: در انتظار تصمیم، بی‌نام",
+        "رأی‌های شما",
+        "• رأی شما دربارهٔ Adopt the security plan?: ممتنع،",
+        "(هماهنگ‌کننده به جای شما ثبت کرد)",
+    )
 
 
 async def test_mydata_without_concerns_or_ballots(bot: Harness) -> None:
     await add_members(bot)
-    await bot.send(JOHN, "/mydata")
-    shown = bot.last(JOHN)
+    shown = await mydata(bot, JOHN)
     assert "Concerns you raised\n(nothing)" in shown
     assert "Your ballots\n(nothing)" in shown
 
@@ -67,8 +63,8 @@ async def test_mydata_in_pashto(bot: Harness) -> None:
     await add_members(bot)
     await schedule(bot)
     await raise_text(bot, ZAHRA, "Security on the road", anonymous=False)
-    await bot.send(ZAHRA, "/mydata")
-    shown = bot.last(ZAHRA)
-    assert "هغه اندېښنې چې تاسو وړاندې کړې" in shown
-    assert "• اندېښنه #۱: د پرېکړې په تمه، په نوم" in shown
-    assert not ASCII_DIGIT.search(shown), shown
+    assert_reads(
+        await mydata(bot, ZAHRA),
+        "هغه اندېښنې چې تاسو وړاندې کړې",
+        "• اندېښنه #۱: د پرېکړې په تمه، په نوم",
+    )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import timedelta
 from types import SimpleNamespace
 
@@ -25,14 +24,19 @@ from db.session import reading, transaction
 from tests.factories import make_org
 from tests.handlers.conftest import COORDINATOR, Harness, plain
 from tests.handlers.helpers import onboard, org_id_from_review, register
+from tests.handlers.languages import assert_reads
 from tests.handlers.network import AMIR, JOHN, LATE, ZAHRA, add_members, schedule
-
-ASCII_DIGIT = re.compile(r"[0-9]")
 
 
 def text(bot: Harness, lang: str, key: str, **params: object) -> str:
     """A catalog message as the tests read the bot's messages (without first-strong isolates)."""
     return plain(runtime(bot.app).catalog.text(lang, key, plain=True, **params))
+
+
+async def mydata(bot: Harness, tg_user_id: int) -> str:
+    """What /mydata shows the person (in one message)."""
+    await bot.send(tg_user_id, "/mydata")
+    return bot.last(tg_user_id)
 
 
 async def person(bot: Harness, tg_user_id: int) -> Person | None:
@@ -88,8 +92,7 @@ async def test_mydata_shows_what_is_stored_about_the_person(bot: Harness) -> Non
     await full_meeting(bot)
     await bot.send(JOHN, "/register")
     await bot.send(JOHN, "Draft Org Name")
-    await bot.send(JOHN, "/mydata")
-    shown = bot.last(JOHN)
+    shown = await mydata(bot, JOHN)
     assert "What Shura holds about you (1/1)" in shown
     assert "Name: John" in shown
     assert f"Telegram user id: {JOHN}" in shown
@@ -110,8 +113,7 @@ async def test_mydata_counts_audit_entries_and_waiting_messages(bot: Harness) ->
     await register(bot, JOHN, "Balkh Teachers Union")
     org_id = org_id_from_review(bot)
     await bot.press(COORDINATOR, f"org:ok:{org_id}")
-    await bot.send(JOHN, "/mydata")
-    shown = bot.last(JOHN)
+    shown = await mydata(bot, JOHN)
     assert "Organizations you registered" in shown
     assert "Balkh Teachers Union (approved), registered" in shown
     assert "registered an organization: 1" in shown
@@ -122,22 +124,22 @@ async def test_mydata_counts_audit_entries_and_waiting_messages(bot: Harness) ->
 
 async def test_mydata_in_dari_uses_persian_digits_throughout(bot: Harness) -> None:
     await full_meeting(bot)
-    await bot.send(AMIR, "/mydata")
-    shown = bot.last(AMIR)
-    assert "آنچه شورا از شما نگه می‌دارد (۱/۱)" in shown
-    assert "شناسه تلگرام: ۴۰۰۰۰۰۱" in shown
-    assert "⏳ در فهرست انتظار" in shown
-    assert "۳۰ روز" in shown
-    assert not ASCII_DIGIT.search(shown), shown
+    assert_reads(
+        await mydata(bot, AMIR),
+        "آنچه شورا از شما نگه می‌دارد (۱/۱)",
+        "شناسه تلگرام: ۴۰۰۰۰۰۱",
+        "⏳ در فهرست انتظار",
+        "۳۰ روز",
+    )
 
 
 async def test_mydata_in_pashto(bot: Harness) -> None:
     await add_members(bot)
-    await bot.send(ZAHRA, "/mydata")
-    shown = bot.last(ZAHRA)
-    assert "هغه څه چې شورا ستاسو په اړه ساتي" in shown
-    assert "سازمان Balkh Youth Network — غړی" in shown
-    assert not ASCII_DIGIT.search(shown), shown
+    assert_reads(
+        await mydata(bot, ZAHRA),
+        "هغه څه چې شورا ستاسو په اړه ساتي",
+        "سازمان Balkh Youth Network — غړی",
+    )
 
 
 async def test_long_data_is_split_under_telegrams_limit(bot: Harness) -> None:
@@ -200,8 +202,7 @@ async def test_after_forgetme_writing_again_starts_afresh(bot: Harness) -> None:
     await bot.send(JOHN, "/start")
     assert bot.data(JOHN) == ["lang:set:en", "lang:set:fa", "lang:set:ps"]  # asked again
     await bot.press(JOHN, "lang:set:en")
-    await bot.send(JOHN, "/mydata")
-    shown = bot.last(JOHN)
+    shown = await mydata(bot, JOHN)
     assert "Balkh Youth Network" not in shown
     fresh = await person(bot, JOHN)
     assert fresh is not None and fresh.first_name == "John"
