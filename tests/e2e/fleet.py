@@ -16,6 +16,7 @@ from http import HTTPStatus
 from pathlib import Path
 from typing import Any
 
+import pytest
 import sqlalchemy as sa
 
 from bot.services.kinds import Kind
@@ -30,6 +31,15 @@ NOTICE = {"text": {"msg": "kind-ngo", "params": {}}, "keyboard": None}
 # Standbys try the lock every second; a leader's start-up (menus, the outbox a dead one left)
 # follows. Far less than this on an idle machine.
 TAKEOVER_LIMIT = 10.0
+# Where SHURA_TEST_HOLD holds `shura run` for a test to kill it: updates fetched from Telegram
+# (or posted by it) but not stored yet; or stored, and confirmed to Telegram, but not handled.
+KILLED_WHEN_HELD = pytest.mark.parametrize(
+    "moment",
+    [
+        pytest.param("fetched", id="killed-before-storing"),
+        pytest.param("stored", id="killed-after-storing-and-confirming"),
+    ],
+)
 
 
 class DistantBotApi(FakeBotApi):
@@ -180,6 +190,12 @@ def spawn(env: dict[str, str], cwd: Path, log_path: Path, *args: str) -> subproc
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
+
+
+def kill(process: subprocess.Popen[bytes]) -> None:
+    """SIGKILL, as a crash or the out-of-memory killer would, and wait for the end."""
+    process.kill()
+    process.wait()
 
 
 def terminate(process: subprocess.Popen[bytes], timeout: float) -> int | None:

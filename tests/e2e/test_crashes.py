@@ -10,15 +10,15 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-import sqlalchemy as sa
 
 from bot.clock import FakeClock
 from bot.config import Settings
 from bot.services.outbox import CLAIM_LEASE
 from db import migrate
-from db.session import make_sync_engine
 from tests.conftest import ON_POSTGRES, Database
+from tests.e2e import fleet
 from tests.e2e.conftest import BotProcess, StallingBotApi
+from tests.e2e.fleet import KILLED_WHEN_HELD, kill
 from tests.fakes.telegram import FakeBotApi, FakeBotApiServer
 from tests.handlers.conftest import start_harness, stop_harness
 from tests.handlers.network import Member, add_members, schedule
@@ -64,12 +64,7 @@ def seed_network(
 
 
 def query(database: Database, sql: str, **params: Any) -> list[Any]:
-    engine = make_sync_engine(database.url, schema=database.schema)
-    try:
-        with engine.connect() as connection:
-            return list(connection.execute(sa.text(sql), params))
-    finally:
-        engine.dispose()
+    return fleet.query(database.url, database.schema, sql, **params)
 
 
 def invitations(api: FakeBotApi, meeting_id: int) -> Counter[int]:
@@ -81,18 +76,7 @@ def invitations(api: FakeBotApi, meeting_id: int) -> Counter[int]:
     )
 
 
-def kill(bot: BotProcess) -> None:
-    bot.process.kill()
-    bot.process.wait()
-
-
-@pytest.mark.parametrize(
-    "moment",
-    [
-        pytest.param("fetched", id="killed-before-storing-them"),
-        pytest.param("stored", id="killed-after-storing-and-confirming-them"),
-    ],
-)
+@KILLED_WHEN_HELD
 def test_thirty_taps_fetched_when_the_bot_is_killed_are_all_recorded_once_after_a_restart(
     start_bot: Callable[..., BotProcess],
     fake_telegram: FakeBotApiServer,
@@ -124,7 +108,7 @@ def test_thirty_taps_fetched_when_the_bot_is_killed_are_all_recorded_once_after_
             "the taps stored and confirmed to Telegram",
             lambda: stored_unhandled() == 30 and not api.unconfirmed_update_ids(),
         )
-    kill(first)
+    kill(first.process)
     assert query(e2e_database, "SELECT count(*) FROM rsvp")[0][0] == 0, "none was handled"
     if moment == "fetched":
         assert api.unconfirmed_update_ids() == ids, "Telegram sends them again"
@@ -185,7 +169,7 @@ def test_a_bot_killed_in_the_middle_of_a_broadcast_sends_the_rest_at_once_after_
         return sending == IN_FLIGHT and delivered == invitation_rows("sent") + sending
 
     first.wait_for("the broadcast stuck with messages in flight", stuck)
-    kill(first)
+    kill(first.process)
     left_in_flight = invitation_rows("sending")
     assert invitations(api, meeting_id).keys() < everyone, "killed before everyone was invited"
     api.release()
@@ -223,7 +207,7 @@ def test_a_second_bot_on_the_same_database_is_refused_and_a_killed_one_blocks_no
     assert "Traceback" not in second.output()
     first.send(ASKER, "/language")  # the first one goes on as if nothing happened
 
-    kill(first)
+    kill(first.process)
     third = start_bot()
     third.send(ASKER, "/language")
     assert third.interrupt() == 0, third.diagnostics()

@@ -13,8 +13,9 @@ import pytest
 
 from tests.conftest import Database
 from tests.e2e.conftest import BotProcess, plain
-from tests.e2e.test_crashes import kill, query
-from tests.fakes.telegram import FakeBotApiServer
+from tests.e2e.fleet import KILLED_WHEN_HELD, kill
+from tests.e2e.test_crashes import query
+from tests.fakes.telegram import FakeBotApi, FakeBotApiServer
 
 SECRET = "w3bhook-Secret_token"
 URL = "https://bot.example.org/telegram/updates"
@@ -62,6 +63,13 @@ def hook() -> Hook:
     return Hook(free_port())
 
 
+@pytest.fixture
+def api(fake_telegram: FakeBotApiServer) -> FakeBotApi:
+    """The fake Telegram, where the person whose updates the tests post has an account."""
+    fake_telegram.api.user(ASKER, "Asker", language_code="en")
+    return fake_telegram.api
+
+
 def stored(database: Database) -> dict[int, Any]:
     rows = query(database, "SELECT update_id, handled_at FROM incoming_update")
     return {int(update_id): handled_at for update_id, handled_at in rows}
@@ -69,12 +77,10 @@ def stored(database: Database) -> dict[int, Any]:
 
 def test_a_request_without_the_right_secret_is_refused_and_nothing_is_stored(
     start_bot: Callable[..., BotProcess],
-    fake_telegram: FakeBotApiServer,
+    api: FakeBotApi,
     e2e_database: Database,
     hook: Hook,
 ) -> None:
-    api = fake_telegram.api
-    api.user(ASKER, "Asker", language_code="en")
     bot = start_bot("--webhook", **hook.settings())
     bot.wait_for("the bot to listen", hook.listening)
     (set_call,) = api.sent("setWebhook")
@@ -95,22 +101,14 @@ def test_a_request_without_the_right_secret_is_refused_and_nothing_is_stored(
     api.assert_no_problems()
 
 
-@pytest.mark.parametrize(
-    "moment",
-    [
-        pytest.param("fetched", id="killed-before-storing-it"),
-        pytest.param("stored", id="killed-after-storing-and-answering-200"),
-    ],
-)
+@KILLED_WHEN_HELD
 def test_an_update_posted_when_the_bot_is_killed_is_handled_once_after_a_restart(
     start_bot: Callable[..., BotProcess],
-    fake_telegram: FakeBotApiServer,
+    api: FakeBotApi,
     e2e_database: Database,
     hook: Hook,
     moment: str,
 ) -> None:
-    api = fake_telegram.api
-    api.user(ASKER, "Asker", language_code="en")
     first = start_bot("--webhook", SHURA_TEST_HOLD=moment, **hook.settings())
     first.wait_for("the bot to listen", hook.listening)
     update = api.message_update(ASKER, "/start")
@@ -131,7 +129,7 @@ def test_an_update_posted_when_the_bot_is_killed_is_handled_once_after_a_restart
         poster.join(30)
         assert answers == [200], "answered 200 once stored"
         assert stored(e2e_database) == {update["update_id"]: None}, "stored, not yet handled"
-    kill(first)
+    kill(first.process)
     poster.join(30)
     if moment == "fetched":
         assert answers != [200], "never answered 200: Telegram sends it again"
@@ -154,10 +152,8 @@ def test_an_update_posted_when_the_bot_is_killed_is_handled_once_after_a_restart
 
 
 def test_polling_again_deletes_the_webhook(
-    start_bot: Callable[..., BotProcess], fake_telegram: FakeBotApiServer, hook: Hook
+    start_bot: Callable[..., BotProcess], api: FakeBotApi, hook: Hook
 ) -> None:
-    api = fake_telegram.api
-    api.user(ASKER, "Asker", language_code="en")
     webhook = start_bot("--webhook", **hook.settings())
     webhook.wait_for("the bot to listen", hook.listening)
     assert webhook.interrupt() == 0, webhook.diagnostics()
