@@ -222,6 +222,8 @@ _MEDIA_MIME = {
     "sticker": "image/webp",
     "video": "video/mp4",
 }
+# The files a message may carry, one at most.
+_FILE_KINDS = ("document", "photo", "voice", "sticker", "video")
 # The method that sends a file of each kind (a file id of another kind is refused).
 _SEND_METHOD_OF_KIND = {"document": "sendDocument", "photo": "sendPhoto", "voice": "sendVoice"}
 
@@ -1056,57 +1058,9 @@ class FakeBotApi:
             message["text"] = record["plain_text"]
         if record["entities"]:
             message["entities"] = copy.deepcopy(record["entities"])
-        if record["document"] is not None:
-            document = record["document"]
-            message["document"] = {
-                "file_id": document["file_id"],
-                "file_unique_id": document["file_unique_id"],
-                "file_name": document["file_name"],
-                "mime_type": document["mime_type"],
-                "file_size": len(document["content"]),
-            }
-        if record["photo"] is not None:
-            photo = record["photo"]
-            width, height = self._photo_sizes.get(photo["file_id"], (320, 320))
-            message["photo"] = [
-                {
-                    "file_id": photo["file_id"],
-                    "file_unique_id": photo["file_unique_id"],
-                    "width": width,
-                    "height": height,
-                    "file_size": len(photo["content"]),
-                }
-            ]
-        if record["voice"] is not None:
-            voice = record["voice"]
-            message["voice"] = {
-                "file_id": voice["file_id"],
-                "file_unique_id": voice["file_unique_id"],
-                "duration": voice.get("duration", 3),
-                "mime_type": voice["mime_type"],
-                "file_size": len(voice["content"]),
-            }
-        if record["sticker"] is not None:
-            sticker = record["sticker"]
-            message["sticker"] = {
-                "file_id": sticker["file_id"],
-                "file_unique_id": sticker["file_unique_id"],
-                "type": "regular",
-                "width": 512,
-                "height": 512,
-                "is_animated": False,
-                "is_video": False,
-            }
-        if record["video"] is not None:
-            video = record["video"]
-            message["video"] = {
-                "file_id": video["file_id"],
-                "file_unique_id": video["file_unique_id"],
-                "width": 640,
-                "height": 360,
-                "duration": video.get("duration", 3),
-                "mime_type": video["mime_type"],
-            }
+        for kind in _FILE_KINDS:
+            if record[kind] is not None:
+                message[kind] = self._file_json(kind, record[kind])
         if record["plain_caption"]:
             message["caption"] = record["plain_caption"]
             if record["caption_entities"]:
@@ -1118,6 +1072,46 @@ class FakeBotApi:
         if record["reply_markup"] is not None:
             message["reply_markup"] = copy.deepcopy(record["reply_markup"])
         return message
+
+    def _file_json(self, kind: str, stored: JsonDict) -> JsonDict | list[JsonDict]:
+        """A message's file as the Bot API describes it: its ids, then what its kind adds."""
+        ids = {"file_id": stored["file_id"], "file_unique_id": stored["file_unique_id"]}
+        size = len(stored["content"])
+        if kind == "photo":
+            # One size, the one sent: Telegram adds smaller ones, which the bot never reads.
+            width, height = self._photo_sizes.get(stored["file_id"], (320, 320))
+            return [{**ids, "width": width, "height": height, "file_size": size}]
+        if kind == "sticker":
+            return {
+                **ids,
+                "type": "regular",
+                "width": 512,
+                "height": 512,
+                "is_animated": False,
+                "is_video": False,
+            }
+        duration = stored.get("duration", 3)
+        if kind == "video":
+            return {
+                **ids,
+                "width": 640,
+                "height": 360,
+                "duration": duration,
+                "mime_type": stored["mime_type"],
+            }
+        if kind == "voice":
+            return {
+                **ids,
+                "duration": duration,
+                "mime_type": stored["mime_type"],
+                "file_size": size,
+            }
+        return {
+            **ids,
+            "file_name": stored["file_name"],
+            "mime_type": stored["mime_type"],
+            "file_size": size,
+        }
 
     def _message_for_edit(self, params: JsonDict) -> JsonDict:
         if "inline_message_id" in params:
@@ -1638,13 +1632,7 @@ def _check_reply_markup(markup: Any, *, inline: bool = False) -> JsonDict | None
     if not isinstance(markup, dict):
         _bad("Bad Request: object expected as reply markup")
     if "inline_keyboard" in markup:
-        rows = markup["inline_keyboard"]
-        if not isinstance(rows, list) or not all(isinstance(row, list) for row in rows):
-            _bad(
-                'Bad Request: can\'t parse inline keyboard: field "inline_keyboard" of the '
-                "InlineKeyboardMarkup must be an Array of Arrays"
-            )
-        buttons = [button for row in rows for button in row]
+        buttons = _buttons(markup, "inline_keyboard", "inline keyboard", "InlineKeyboardMarkup")
         if len(buttons) > MAX_INLINE_BUTTONS:
             _bad("Bad Request: REPLY_MARKUP_TOO_LONG")
         for button in buttons:
@@ -1653,13 +1641,7 @@ def _check_reply_markup(markup: Any, *, inline: bool = False) -> JsonDict | None
     if inline:
         _bad("Bad Request: inline keyboard expected")
     if "keyboard" in markup:
-        rows = markup["keyboard"]
-        if not isinstance(rows, list) or not all(isinstance(row, list) for row in rows):
-            _bad(
-                'Bad Request: can\'t parse keyboard: field "keyboard" of the '
-                "ReplyKeyboardMarkup must be an Array of Arrays"
-            )
-        for button in (button for row in rows for button in row):
+        for button in _buttons(markup, "keyboard", "keyboard", "ReplyKeyboardMarkup"):
             text = button.get("text") if isinstance(button, dict) else button
             if not isinstance(text, str) or not text:
                 _bad('Bad Request: can\'t parse keyboard button: Field "text" must be a String')
@@ -1667,6 +1649,17 @@ def _check_reply_markup(markup: Any, *, inline: bool = False) -> JsonDict | None
     if markup.get("remove_keyboard") is True or markup.get("force_reply") is True:
         return markup
     _bad("Bad Request: can't parse reply keyboard markup JSON object")
+
+
+def _buttons(markup: JsonDict, field: str, name: str, type_name: str) -> list[Any]:
+    """The buttons of a keyboard, row after row; it must be an array of arrays."""
+    rows = markup[field]
+    if not isinstance(rows, list) or not all(isinstance(row, list) for row in rows):
+        _bad(
+            f'Bad Request: can\'t parse {name}: field "{field}" of the {type_name} must be an '
+            "Array of Arrays"
+        )
+    return [button for row in rows for button in row]
 
 
 def _check_inline_button(button: Any) -> None:
