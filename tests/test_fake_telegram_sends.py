@@ -1,4 +1,4 @@
-"""The fake Telegram checks every kind of message the bot sends alike, as Telegram does."""
+"""The fake Telegram is as strict as Telegram about every kind of message, out and in."""
 
 from __future__ import annotations
 
@@ -36,3 +36,18 @@ def test_a_web_app_button_opens_from_a_private_chat_only_whatever_the_message(
     assert (status, body["description"]) == (400, ERR_BUTTON_TYPE)
     assert api.sent(chat_id=GROUP) == []
     assert len(api.problems) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("x" * 4097, id="letters"),
+        pytest.param("😀" * 2048 + "x", id="emoji-count-two"),
+    ],
+)
+def test_a_text_telegram_would_have_split_never_arrives(text: str) -> None:
+    api = FakeBotApi()
+    api.start_chat(42)
+    with pytest.raises(ValueError, match="several messages"):
+        api.message_update(42, text)
+    assert api.message_update(42, text[:-1])["message"]["text"] == text[:-1]

@@ -777,6 +777,9 @@ class FakeBotApi:
         chat_title: str | None = None,
     ) -> JsonDict:
         """Build an Update with a text Message from ``user_id`` (``/start`` opens the chat)."""
+        # Counted leniently: a lone surrogate (hostile input) is one unit, not an error.
+        if len(text.encode("utf-16-le", "surrogatepass")) // 2 > MAX_TEXT_LENGTH:
+            raise ValueError("Telegram clients send a longer text as several messages of 4,096")
         with self._lock:
             if chat_type == "private":
                 if chat_id not in (None, user_id):

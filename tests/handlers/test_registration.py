@@ -64,7 +64,7 @@ async def test_cancel_leaves_at_any_step_without_saving(bot: Harness) -> None:
     ("answer", "expected"),
     [
         pytest.param("   ", "That was empty", id="white-space"),
-        pytest.param("x" * 10_000, "10,000 characters", id="ten-thousand-characters"),
+        pytest.param("x" * 4096, "4,096 characters", id="the-longest-text-telegram-delivers"),
         pytest.param("x" * 101, "at most 100", id="one-over-the-limit"),
     ],
 )
