@@ -26,7 +26,6 @@ from bot.markup import markup
 from bot.presentation import keyboard_from_data
 from bot.runtime import RUNTIME_KEY, Runtime
 from bot.services import intake
-from db.models import PendingReply
 from db.session import reading, transaction
 
 if TYPE_CHECKING:
@@ -182,15 +181,18 @@ class Intake:
             kept = await intake.pending_replies(session)
         if kept:
             log.info("showing %d reply(ies) committed before a restart", len(kept))
-        for reply in kept:
-            try:
-                await self._show(reply)
-            except TelegramError as error:
-                log.warning("a kept reply to chat %s could not be shown: %s", reply.chat_id, error)
+        for update in kept:
+            for reply in update.replies:
+                try:
+                    await self._show(reply)
+                except TelegramError as error:
+                    log.warning(
+                        "a kept reply to chat %s could not be shown: %s", reply.chat_id, error
+                    )
             async with transaction(self.runtime.sessions) as session:
-                await intake.forget_replies(session, [reply.id])
+                await intake.shown(session, [update.update_id])
 
-    async def _show(self, reply: PendingReply) -> None:
+    async def _show(self, reply: intake.KeptReply) -> None:
         catalog = self.runtime.catalog
         text = from_data(reply.text)
         if not isinstance(text, Msg):

@@ -439,22 +439,13 @@ class IncomingUpdate(Base):
     payload: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
     received_at: Mapped[datetime]
     handled_at: Mapped[datetime | None] = mapped_column(index=True)
-
-
-class PendingReply(Base):
-    """A reply committed with its update and not yet shown; shown at start after a crash."""
-
-    __tablename__ = "pending_reply"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    update_id: Mapped[int] = mapped_column(BigInteger, index=True)
-    chat_id: Mapped[int] = mapped_column(BigInteger)
-    # The message whose text and buttons to replace (the card pressed); None for a new message.
-    message_id: Mapped[int | None] = mapped_column(BigInteger)
-    lang: Mapped[str] = mapped_column(String(5))
-    text: Mapped[dict[str, Any]]
-    keyboard: Mapped[list[Any] | None] = mapped_column(JSON)
-    created_at: Mapped[datetime]
+    # The replies its handling decided, committed with it and dropped once shown: a crash in
+    # between shows them at the next start. New messages, then the edit of the message
+    # pressed (the card), with which message that is.
+    replies: Mapped[list[Any] | None] = mapped_column(JSON(none_as_null=True))
+    edit: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
+    edits_chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    edits_message_id: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class ConcernTopic(enum.StrEnum):

@@ -167,16 +167,10 @@ def handler(
             )
             lang = pick_language(None, user.language_code, settings.default_language)
             replies: Replies
-            kept = False
             replayable: list[intake.KeptReply] = []
             person: Person | None = None
             try:
                 async with transaction(runtime.sessions) as session:
-                    if not await intake.claim(session, runtime.clock, update.update_id):
-                        # Telegram sent it again after a crash, or it was replayed at start.
-                        log.info("update %s was handled before", update.update_id)
-                        runtime.handled_updates.add(update.update_id)
-                        return
                     actor = await people.actor_for_update(
                         session,
                         runtime.clock,
@@ -204,24 +198,31 @@ def handler(
                         replies = await fn(turn)
                         lang = turn.lang  # the person may have just changed it
                     replayable = _replayable(update, lang, replies)
-                    kept = await intake.keep_replies(
-                        session, runtime.clock, update.update_id, replayable
-                    )
+                    # Last, in the same transaction: marked handled, its replies kept until
+                    # shown. Handled before, everything this handling did is undone.
+                    if not await intake.claim(session, runtime.clock, update.update_id, replayable):
+                        raise HandledBefore
+            except HandledBefore:
+                # Telegram sent it again after a crash, or it was replayed at start.
+                log.info("update %s was handled before", update.update_id)
+                runtime.handled_updates.add(update.update_id)
+                return
             except DomainError as error:
-                # The refusal rolled back the mark with everything else: the update is done.
+                # The refusal rolled back everything else: the update is done all the same.
                 async with transaction(runtime.sessions) as session:
                     if not await intake.claim(session, runtime.clock, update.update_id):
                         runtime.handled_updates.add(update.update_id)
                         return
+                replayable = []
                 text = msg(error.key, **error.params)
                 replies = [Toast(text, alert=True)] if update.callback_query else [Send(text)]
             # Kept replies are forgotten once tried, shown or refused. If the process stops
             # in the middle (a crash, a cancellation: no Exception), the next start shows them.
             runtime.handled_updates.add(update.update_id)
             sent_cards: list[SentCard] = []
-            shown = update.update_id if kept else None
+            shown = update.update_id if replayable else None
             # Edits alone can be shown twice unseen: forgotten later, with others (ShownEdits).
-            edits_only = kept and all(reply.message_id is not None for reply in replayable)
+            edits_only = bool(replayable) and all(r.message_id is not None for r in replayable)
             try:
                 await deliver(update, context, lang, replies, sent_cards)
             except Exception:
@@ -236,6 +237,10 @@ def handler(
         return callback
 
     return wrap
+
+
+class HandledBefore(Exception):
+    """The update was handled before: what handling it again did is rolled back."""
 
 
 # A card sent as a reply: the meeting, and the message that shows it.

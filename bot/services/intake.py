@@ -12,27 +12,22 @@ from sqlalchemy import (
     Insert,
     Table,
     bindparam,
+    case,
     delete,
-    insert,
     null,
     select,
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import aliased
 
 from bot.clock import Clock
-from db.models import IncomingUpdate, PendingReply
+from db.models import IncomingUpdate
 from db.queries import insert_or_ignore
 
 # Telegram resends an unconfirmed update for at most 24 hours; a handled update's id is kept a
 # while longer, so a late resend still finds it and is not handled twice.
 KEEP_HANDLED = timedelta(days=2)
-
-# Core, not the ORM: kept replies are written and dropped in bulk, never read back as objects.
-_PENDING = cast(Table, PendingReply.__table__)
-_KEEP = insert(_PENDING)
 
 
 async def store(
@@ -59,30 +54,80 @@ def _claim(dialect: str) -> Insert:
     table = cast(Table, IncomingUpdate.__table__)
     upsert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     now = bindparam("now", type_=table.c.handled_at.type)
+    kept = {
+        "replies": bindparam("replies", type_=table.c.replies.type),
+        "edit": bindparam("edit", type_=table.c.edit.type),
+        "edits_chat_id": bindparam("edits_chat_id", type_=table.c.edits_chat_id.type),
+        "edits_message_id": bindparam("edits_message_id", type_=table.c.edits_message_id.type),
+    }
     return (
         upsert(table)
-        .values(update_id=bindparam("update_id"), payload=null(), received_at=now, handled_at=now)
+        .values(
+            update_id=bindparam("update_id"),
+            payload=null(),
+            received_at=now,
+            handled_at=now,
+            **kept,
+        )
         .on_conflict_do_update(
             index_elements=["update_id"],
-            set_={"handled_at": now, "payload": null()},
+            set_={"handled_at": now, "payload": null(), **kept},
             where=table.c.handled_at.is_(None),
         )
         .returning(table.c.update_id)
     )
 
 
-# Built once: the claim is the first statement of every update.
+# Built once: every update that a feature handles ends with it.
 _CLAIM = {dialect: _claim(dialect) for dialect in ("postgresql", "sqlite")}
 
 
-async def claim(session: AsyncSession, clock: Clock, update_id: int) -> bool:
-    """Mark the update handled in the transaction that handles it; False if it was before.
+@dataclass(frozen=True)
+class KeptReply:
+    """A reply as data: a new message to `chat_id`, or an edit of its message `message_id`."""
 
-    An update that was never stored (a test feeding the application directly) is recorded
-    now. Two transactions claiming one id queue on its row: the second finds it handled.
+    chat_id: int
+    message_id: int | None
+    lang: str
+    text: dict[str, Any]
+    keyboard: list[Any] | None
+
+    def as_data(self) -> dict[str, Any]:
+        # Not dataclasses.asdict: it would copy the message's data, deep as it is.
+        return {
+            "chat_id": self.chat_id,
+            "message_id": self.message_id,
+            "lang": self.lang,
+            "text": self.text,
+            "keyboard": self.keyboard,
+        }
+
+
+async def claim(
+    session: AsyncSession, clock: Clock, update_id: int, replies: Sequence[KeptReply] = ()
+) -> bool:
+    """Mark the update handled in the transaction that handles it, with the replies it decided
+    kept until they are shown; False if it was handled before (then nothing is kept).
+
+    One statement, the last of the update's transaction. An update that was never stored (a
+    test feeding the application directly) is recorded now. Two transactions claiming one id
+    queue on its row: the second finds it handled.
     """
+    messages = [reply.as_data() for reply in replies if reply.message_id is None]
+    # Every edit of an update replaces the message pressed: the last is the state it leaves.
+    edit = next((reply for reply in reversed(replies) if reply.message_id is not None), None)
     statement = _CLAIM[session.get_bind().dialect.name]
-    found = await session.execute(statement, {"update_id": update_id, "now": clock.now()})
+    found = await session.execute(
+        statement,
+        {
+            "update_id": update_id,
+            "now": clock.now(),
+            "replies": messages or None,
+            "edit": edit.as_data() if edit else None,
+            "edits_chat_id": edit.chat_id if edit else None,
+            "edits_message_id": edit.message_id if edit else None,
+        },
+    )
     return found.first() is not None
 
 
@@ -112,62 +157,38 @@ async def unhandled(session: AsyncSession) -> list[tuple[int, dict[str, Any]]]:
     return [(update_id, payload or {}) for update_id, payload in rows]
 
 
-@dataclass(frozen=True)
-class KeptReply:
-    """A reply as data: a new message to `chat_id`, or an edit of its message `message_id`."""
-
-    chat_id: int
-    message_id: int | None
-    lang: str
-    text: dict[str, Any]
-    keyboard: list[Any] | None
+_UPDATES = cast(Table, IncomingUpdate.__table__)
+_NEWER = _UPDATES.alias("newer")
 
 
-async def keep_replies(
-    session: AsyncSession, clock: Clock, update_id: int, replies: Sequence[KeptReply]
-) -> bool:
-    """Keep the replies of an update with its handling, until they are shown; True if any."""
-    if not replies:
-        return False
-    now = clock.now()
-    await session.execute(
-        _KEEP,
-        [
-            {
-                "update_id": update_id,
-                "chat_id": reply.chat_id,
-                "message_id": reply.message_id,
-                "lang": reply.lang,
-                "text": reply.text,
-                "keyboard": reply.keyboard,
-                "created_at": now,
-            }
-            for reply in replies
-        ],
-    )
-    return True
-
-
-def _superseded(table: Any, newer: Any, *among: ColumnElement[bool]) -> ColumnElement[bool]:
-    """A kept edit of a message that a newer kept reply (`newer`, limited by `among`) edits."""
+def _newer_edit_of_the_same_message(among: ColumnElement[bool]) -> ColumnElement[bool]:
+    """An update (limited by `among`) whose kept edit replaces the same message as this one's,
+    decided later."""
+    this, newer = _UPDATES.c, _NEWER.c
     return (
-        select(newer.id)
+        select(newer.update_id)
         .where(
-            newer.chat_id == table.chat_id,
-            newer.message_id == table.message_id,
-            newer.id > table.id,
-            *among,
+            among,
+            newer.edits_chat_id == this.edits_chat_id,
+            newer.edits_message_id == this.edits_message_id,
+            (newer.handled_at > this.handled_at)
+            | ((newer.handled_at == this.handled_at) & (newer.update_id > this.update_id)),
         )
         .exists()
     )
 
 
-_NEWER = _PENDING.alias("newer")
+_SHOWN_IDS = _UPDATES.c.update_id.in_(bindparam("update_ids", expanding=True))
+_OLDER_STATE = _UPDATES.c.edit.is_not(None) & _newer_edit_of_the_same_message(
+    _NEWER.c.update_id.in_(bindparam("update_ids", expanding=True))
+)
 # Built once: it follows the updates that replied.
-_SHOWN = delete(_PENDING).where(
-    _PENDING.c.update_id.in_(bindparam("update_ids", expanding=True))
-    | _superseded(
-        _PENDING.c, _NEWER.c, _NEWER.c.update_id.in_(bindparam("update_ids", expanding=True))
+_SHOWN = (
+    update(_UPDATES)
+    .where(_SHOWN_IDS | _OLDER_STATE)
+    .values(
+        replies=case((_SHOWN_IDS, null()), else_=_UPDATES.c.replies),
+        edit=null(),
     )
 )
 
@@ -180,6 +201,35 @@ async def shown(session: AsyncSession, update_ids: Collection[int]) -> None:
     """
     if update_ids:
         await session.execute(_SHOWN, {"update_ids": list(update_ids)})
+
+
+@dataclass(frozen=True)
+class Kept:
+    """An update's replies committed by a dead run and never shown: its edit, then its new
+    messages."""
+
+    update_id: int
+    replies: list[KeptReply]
+
+
+async def pending_replies(session: AsyncSession) -> list[Kept]:
+    """Replies committed by a dead run and never shown, in the order they were decided.
+
+    Of several states of one message (a card tapped twice), only the newest is worth showing.
+    """
+    superseded = _newer_edit_of_the_same_message(_NEWER.c.edit.is_not(None))
+    rows = await session.execute(
+        select(_UPDATES.c.update_id, _UPDATES.c.edit, _UPDATES.c.replies, superseded)
+        .where(_UPDATES.c.edit.is_not(None) | _UPDATES.c.replies.is_not(None))
+        .order_by(_UPDATES.c.handled_at, _UPDATES.c.update_id)
+    )
+    kept = []
+    for update_id, edit, messages, older in rows:
+        replies = [] if edit is None or older else [KeptReply(**edit)]
+        replies += [KeptReply(**message) for message in messages or []]
+        if replies:
+            kept.append(Kept(update_id, replies))
+    return kept
 
 
 class ShownEdits:
@@ -213,26 +263,6 @@ class ShownEdits:
             raise
 
 
-async def pending_replies(session: AsyncSession) -> list[PendingReply]:
-    """Replies committed by a dead run and never shown, in the order they were decided.
-
-    Of several states of one message (a card tapped twice), only the newest is worth showing.
-    """
-    newer = aliased(PendingReply)
-    query = select(PendingReply).where(~_superseded(PendingReply, newer)).order_by(PendingReply.id)
-    return list(await session.scalars(query))
-
-
-async def forget_replies(session: AsyncSession, ids: Sequence[int]) -> None:
-    """Forget these replies, and the older states of the messages they edit."""
-    await session.execute(
-        delete(_PENDING).where(
-            _PENDING.c.id.in_(list(ids))
-            | _superseded(_PENDING.c, _NEWER.c, _NEWER.c.id.in_(list(ids)))
-        )
-    )
-
-
 async def purge(session: AsyncSession, clock: Clock, keep: timedelta = KEEP_HANDLED) -> int:
     """Forget handled updates older than `keep`; the number forgotten."""
     cutoff = clock.now() - keep
@@ -241,5 +271,4 @@ async def purge(session: AsyncSession, clock: Clock, keep: timedelta = KEEP_HAND
         .where(IncomingUpdate.handled_at < cutoff)
         .returning(IncomingUpdate.update_id)
     )
-    await session.execute(delete(PendingReply).where(PendingReply.created_at < cutoff))
     return len(removed.all())

@@ -12,7 +12,7 @@ from bot.app import runtime
 from bot.clock import FakeClock
 from bot.polling import Intake
 from bot.services import intake
-from db.models import IncomingUpdate, PendingReply, Person, Rsvp, RsvpAnswer
+from db.models import IncomingUpdate, Person, Rsvp, RsvpAnswer
 from db.session import reading, transaction
 from tests.conftest import Database
 from tests.fakes.telegram import FakeBotApi, FakeRequest
@@ -63,7 +63,10 @@ def message(api: FakeBotApi, chat_id: int, message_id: int) -> dict[str, Any]:
 
 async def kept_replies(bot: Harness) -> int:
     async with reading(runtime(bot.app).sessions) as session:
-        return await session.scalar(select(func.count()).select_from(PendingReply)) or 0
+        kept = select(func.count()).where(
+            IncomingUpdate.replies.is_not(None) | IncomingUpdate.edit.is_not(None)
+        )
+        return await session.scalar(kept) or 0
 
 
 async def test_an_update_telegram_sends_again_is_handled_once(bot: Harness) -> None:

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.clock import FakeClock
 from bot.services import intake
 from db.instance_lock import AlreadyRunning, sqlite_lock
-from db.models import IncomingUpdate, PendingReply
+from db.models import IncomingUpdate
 from tests.conftest import (
     ON_POSTGRES,
     fresh_sqlite,
@@ -70,42 +70,49 @@ async def test_handled_updates_are_forgotten_after_two_days_unhandled_ones_never
     assert set(await rows(session)) == {2, 3}
 
 
-async def test_only_the_newest_state_of_a_card_is_kept_to_be_shown_again(
+def edit(message_id: int, answer: str) -> intake.KeptReply:
+    return intake.KeptReply(
+        5, message_id, "en", {"msg": "rsvp-answer", "params": {"a": answer}}, None
+    )
+
+
+def shown_again(kept: list[intake.Kept]) -> list[tuple[int, int | None, dict[str, str]]]:
+    return [(k.update_id, r.message_id, r.text["params"]) for k in kept for r in k.replies]
+
+
+async def test_replies_are_kept_with_the_claim_and_only_the_newest_state_of_a_card_shown(
     session: AsyncSession, clock: FakeClock
 ) -> None:
-    def edit(answer: str) -> intake.KeptReply:
-        return intake.KeptReply(5, 77, "en", {"msg": "rsvp-answer", "params": {"a": answer}}, None)
-
     send = intake.KeptReply(5, None, "fa", {"msg": "help", "params": {}}, None)
-    assert await intake.keep_replies(session, clock, 1, [edit("going"), send]) is True
-    assert await intake.keep_replies(session, clock, 2, [edit("maybe")]) is True
-    assert await intake.keep_replies(session, clock, 3, []) is False
-    kept = await intake.pending_replies(session)
-    assert [(r.update_id, r.message_id, r.text["params"]) for r in kept] == [
+    assert await intake.claim(session, clock, 1, [edit(77, "going"), send]) is True
+    assert await intake.claim(session, clock, 2, [edit(77, "maybe")]) is True
+    assert await intake.claim(session, clock, 3) is True
+    assert await intake.claim(session, clock, 2, [edit(77, "no")]) is False, "handled before"
+    # Update 1's new message still needs showing; its edit of card 77 is an older state.
+    assert shown_again(await intake.pending_replies(session)) == [
         (1, None, {}),
         (2, 77, {"a": "maybe"}),
     ]
     await intake.shown(session, [2])
-    assert [r.update_id for r in await intake.pending_replies(session)] == [1]
-    await intake.forget_replies(session, [r.id for r in kept])
-    assert (await session.scalars(select(PendingReply))).all() == []
+    assert shown_again(await intake.pending_replies(session)) == [(1, None, {})]
+    await intake.shown(session, [1])
+    assert await intake.pending_replies(session) == []
+    assert all(row.replies is None and row.edit is None for row in (await rows(session)).values())
 
 
 async def test_an_update_shown_takes_with_it_the_older_states_of_the_cards_it_edited(
     session: AsyncSession, clock: FakeClock
 ) -> None:
-    def edit(message_id: int, answer: str) -> intake.KeptReply:
-        text = {"msg": "rsvp-answer", "params": {"a": answer}}
-        return intake.KeptReply(5, message_id, "en", text, None)
-
-    # A double tap: the first update's edit is not shown yet when the second one is.
-    await intake.keep_replies(session, clock, 1, [edit(77, "going"), edit(78, "going")])
-    await intake.keep_replies(session, clock, 2, [edit(77, "maybe")])
-    await intake.shown(session, [2])
+    # A double tap on card 77, and a tap on card 78: the first edit is not shown yet when the
+    # second one is.
+    await intake.claim(session, clock, 1, [edit(77, "going")])
+    await intake.claim(session, clock, 2, [edit(78, "going")])
+    await intake.claim(session, clock, 3, [edit(77, "maybe")])
+    await intake.shown(session, [3])
 
     # After a crash, card 77 must not go back to Going; card 78 still needs its edit.
     kept = await intake.pending_replies(session)
-    assert [(r.update_id, r.message_id) for r in kept] == [(1, 78)]
+    assert [(k.update_id, r.message_id) for k in kept for r in k.replies] == [(2, 78)]
 
 
 # ---------------------------------------------------------------------- one process at a time

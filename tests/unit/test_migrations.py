@@ -111,3 +111,47 @@ def test_a_database_is_current_only_at_the_newest_revision(empty_database: Datab
     assert migrate.is_current(url, schema=schema)
     migrate.downgrade(url, "-1", schema=schema)
     assert not migrate.is_current(url, schema=schema)
+
+
+def test_replies_a_stopped_run_kept_move_to_their_update_and_back(
+    empty_database: Database,
+) -> None:
+    url, schema = empty_database.url, empty_database.schema
+    migrate.upgrade(url, "0011", schema=schema)
+    engine = make_sync_engine(url, schema=schema)
+    card = '{"msg": "rsvp-card", "params": {}}'
+    rows = [(5, 1, 40, 77, card), (6, 1, 40, None, '{"msg": "help", "params": {}}')]
+    rows.append((7, 2, 41, 78, card))  # its update was forgotten: the row comes back
+    try:
+        with engine.begin() as connection:
+            connection.execute(
+                sa.text(
+                    "INSERT INTO incoming_update (update_id, received_at, handled_at)"
+                    " VALUES (1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+                )
+            )
+            for reply_id, update_id, chat_id, message_id, text in rows:
+                connection.execute(
+                    sa.text(
+                        "INSERT INTO pending_reply (id, update_id, chat_id, message_id, lang,"
+                        " text, created_at) VALUES (:id, :u, :c, :m, 'fa', :t, CURRENT_TIMESTAMP)"
+                    ),
+                    {"id": reply_id, "u": update_id, "c": chat_id, "m": message_id, "t": text},
+                )
+        migrate.upgrade(url, schema=schema)
+        with engine.connect() as connection:
+            kept = connection.execute(
+                sa.text(
+                    "SELECT update_id, edits_chat_id, edits_message_id, replies IS NOT NULL"
+                    " FROM incoming_update ORDER BY update_id"
+                )
+            ).all()
+        assert [tuple(row) for row in kept] == [(1, 40, 77, True), (2, 41, 78, False)]
+        migrate.downgrade(url, "0011", schema=schema)
+        with engine.connect() as connection:
+            back = connection.execute(
+                sa.text("SELECT update_id, chat_id, message_id FROM pending_reply ORDER BY id")
+            ).all()
+        assert sorted((u, c, m or 0) for u, c, m in back) == [(1, 40, 0), (1, 40, 77), (2, 41, 78)]
+    finally:
+        engine.dispose()
