@@ -40,6 +40,9 @@ T = TypeVar("T")
 STANDBY_RETRY = 1.0  # seconds between a standby's tries of the leader's lock
 LEADER_CHECK = 1.0  # seconds between the leader's checks of its lock connection
 CHECK_TIMEOUT = 3.0  # a check (or a try) that takes longer counts as a lost connection
+# Telegram counts the last second of the last leader's sends against the next leader's: those
+# already on their way when it died or stepped down still arrive. A new leader waits it out.
+HANDOVER = 1.0
 
 
 class Receiver(Protocol):
@@ -345,6 +348,7 @@ async def _lead(
         asyncio.create_task(_set_when(leadership.lost, halt)),
     ]
     intake = Intake(application)
+    rt.dispatcher.pacer.hold(HANDOVER)
     rt.dispatcher.resume_claiming()
     try:
         # Side by side: the start-up work (the outbox a dead process left, menus that changed,
