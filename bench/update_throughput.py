@@ -11,7 +11,8 @@ interleaved round by round:
 * meetings /meetings: sendMessage with the list
 
 The bare handler makes the same Telegram calls with the texts and buttons Shura sent (captured
-in a warm-up), and touches no database. Each update comes from a member who has not sent that
+in a warm-up), and touches no database; like Shura, it sends a tap's answer and its card's edit
+side by side. Each update comes from a member who has not sent that
 kind of update before. Timed: `Application.process_update` alone (building the update is not),
 and for Shura the forgetting of the card edits it showed, once a batch (the dispatcher does it
 every few seconds).
@@ -19,7 +20,8 @@ every few seconds).
 For each database it prints, per kind and application: µs per update (median of the rounds'
 means), CPU µs per update (the process's, all threads), p50/p99 latency over all rounds; for
 Shura the SQL statements, commits and thread hops (callbacks handed to the event loop from
-another thread) per update; and Shura's ratio to bare by wall clock and by CPU (the median of
+another thread) per update, counted in an untimed pass of their own (the counting listeners
+cost time too); and Shura's ratio to bare by wall clock and by CPU (the median of
 the rounds' ratios: both batches of a round run side by side) and by p50. On a busy machine the
 wall-clock ratio grows with the load (a longer update is preempted more often).
 
@@ -101,6 +103,7 @@ class Figures:
     commits: int = 0
     hops: int = 0
     updates: int = 0
+    counted: int = 0  # updates of the untimed pass that counts statements, commits and hops
 
     @property
     def us_per_update(self) -> float:
@@ -120,17 +123,24 @@ class Counters:
     def __init__(self, engine: sa.Engine) -> None:
         self.statements = self.commits = self.hops = 0
         self.on = False
+        self.engine = engine
         event.listen(engine, "before_cursor_execute", self._statement)
         event.listen(engine, "commit", self._commit)
-        loop = asyncio.get_running_loop()
-        original = loop.call_soon_threadsafe
+        self.loop = asyncio.get_running_loop()
+        original = self.loop.call_soon_threadsafe
 
         def counted(*args: Any, **kwargs: Any) -> Any:
             if self.on:
                 self.hops += 1
             return original(*args, **kwargs)
 
-        loop.call_soon_threadsafe = counted  # type: ignore[method-assign,assignment]
+        self.loop.call_soon_threadsafe = counted  # type: ignore[method-assign,assignment]
+
+    def close(self) -> None:
+        """Take the listeners off: they are not part of what an update costs."""
+        event.remove(self.engine, "before_cursor_execute", self._statement)
+        event.remove(self.engine, "commit", self._commit)
+        del self.loop.call_soon_threadsafe
 
     def _statement(self, *_args: Any) -> None:
         if self.on:
@@ -153,6 +163,14 @@ class Counters:
             figures.hops += self.hops - before[2]
 
 
+async def count(app: Any, updates: list[Update], counters: Counters, figures: Figures) -> None:
+    """A batch handled with the counters on, untimed."""
+    with counters.counting(figures):
+        for update in updates:
+            await app.process_update(update)
+    figures.counted += len(updates)
+
+
 @dataclass
 class Captured:
     """What Shura sent for each kind, replayed by the bare handlers."""
@@ -168,22 +186,40 @@ def markup(params: dict[str, Any]) -> InlineKeyboardMarkup | None:
 
 
 def bare_application(
-    api: FakeBotApi, captured: Captured, request: FakeRequest | None = None
+    api: FakeBotApi,
+    captured: Captured,
+    request: FakeRequest | None = None,
+    *,
+    side_by_side: bool = True,
 ) -> BareApp:
-    """A plain PTB Application with the same Telegram calls and no database."""
+    """A plain PTB Application with the same Telegram calls and no database.
+
+    `side_by_side`: the tap's answer and edit go together, as Shura sends them (part 1, where
+    the ratio weighs what Shura adds, not how it orders its calls); otherwise the answer, then
+    the edit, as a plain handler is usually written (part 2, what people wait for).
+    """
 
     async def on_rsvp(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
         query = update.callback_query
         assert query is not None and query.data is not None
         action = query.data.split(":")[1]
         answer, edit = captured.answers[action], captured.edits[action]
-        await query.answer(answer.get("text"), show_alert=bool(answer.get("show_alert")))
-        await query.edit_message_text(
+        editing = query.edit_message_text(
             edit["text"],
             parse_mode=ParseMode.HTML,
             reply_markup=markup(edit),
             disable_web_page_preview=True,
         )
+        answering = query.answer(answer.get("text"), show_alert=bool(answer.get("show_alert")))
+        if not side_by_side:
+            await answering
+            await editing
+            return
+        edited = asyncio.ensure_future(editing)
+        try:
+            await answering
+        finally:
+            await edited
 
     def sender(
         kind: str,
@@ -284,8 +320,9 @@ async def measure(database: BenchDatabase, rounds: int, per_round: int) -> dict[
     shura = await start_harness(where, clock, api, auto_dispatch=False)
     # A card sent by /next retires the previous one through the outbox, after the update.
     runtime(shura.app).dispatcher.job_queue = None
-    # Half the members for Shura, half for the bare application; one slice per round.
-    slices = rounds + 1
+    # Half the members for Shura, half for the bare application: one slice to warm up, one
+    # per round, one for the untimed pass that counts statements.
+    slices = rounds + 2
     meeting_id, everyone = await populate(shura, 2 * slices * per_round)
     ours = [everyone[i * per_round : (i + 1) * per_round] for i in range(slices)]
     theirs = [
@@ -295,7 +332,6 @@ async def measure(database: BenchDatabase, rounds: int, per_round: int) -> dict[
     captured = Captured()
     bare = bare_application(api, captured)
     await bare.initialize()
-    counters = Counters(runtime(shura.app).engine.sync_engine)
     figures = {f"{kind}/{who}": Figures() for kind in KINDS for who in ("bare", "shura")}
     try:
         # Warm-up: Shura's first slice shows what to capture; the bare app's first slice runs.
@@ -304,15 +340,22 @@ async def measure(database: BenchDatabase, rounds: int, per_round: int) -> dict[
             await feed(shura.app, updates_for(api, shura.app, ours[0], kind, meeting_id), Figures())
             capture(api, mark, captured, kind)
             await feed(bare, updates_for(api, bare, theirs[0], kind, meeting_id), Figures())
-        for number in range(1, slices):
+        for number in range(1, slices - 1):
             for kind in KINDS:
                 order = [("shura", shura.app, ours), ("bare", bare, theirs)]
                 if number % 2:
                     order.reverse()
                 for who, app, people in order:
                     batch = updates_for(api, app, people[number], kind, meeting_id)
-                    with counters.counting(figures[f"{kind}/{who}"]):
-                        await feed(app, batch, figures[f"{kind}/{who}"])
+                    await feed(app, batch, figures[f"{kind}/{who}"])
+        counters = Counters(runtime(shura.app).engine.sync_engine)
+        try:
+            for kind in KINDS:
+                for who, app, people in (("shura", shura.app, ours), ("bare", bare, theirs)):
+                    batch = updates_for(api, app, people[-1], kind, meeting_id)
+                    await count(app, batch, counters, figures[f"{kind}/{who}"])
+        finally:
+            counters.close()
     finally:
         await bare.shutdown()
         await stop_harness(shura)
@@ -340,7 +383,7 @@ def report(name: str, figures: dict[str, Figures]) -> dict[str, tuple[float, flo
         ratio = paired_ratio(ours.per_round_us, bare.per_round_us)
         cpu_ratio = paired_ratio(ours.per_round_cpu_us, bare.per_round_cpu_us)
         ratios[kind] = ratio, cpu_ratio
-        n = ours.updates
+        n = ours.counted
         print(
             f"{kind:<9} {bare.us_per_update:>7.0f} {bare.cpu_us_per_update:>5.0f} "
             f"{bare.percentile(0.5):>5.0f} {bare.percentile(0.99):>6.0f}   "
@@ -351,7 +394,7 @@ def report(name: str, figures: dict[str, Figures]) -> dict[str, tuple[float, flo
             f"{ours.percentile(0.5) / bare.percentile(0.5):>5.2f}"
         )
         if bare.hops:
-            print(f"          (bare: {bare.hops / bare.updates:.1f} hops per update)")
+            print(f"          (bare: {bare.hops / bare.counted:.1f} hops per update)")
     return ratios
 
 
@@ -442,7 +485,7 @@ async def measure_burst(database: BenchDatabase, size: int, rtt: float) -> dict[
     meeting_id, everyone = await populate(shura, 2 * (size + warm))
     ours, theirs = everyone[: size + warm], everyone[size + warm :]
     captured = Captured()
-    bare = bare_application(api, captured, theirs_request)
+    bare = bare_application(api, captured, theirs_request, side_by_side=False)
     await bare.initialize()
     figures: dict[str, Burst] = {}
     try:
