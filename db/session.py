@@ -31,8 +31,9 @@ log = logging.getLogger(__name__)
 
 # How long a transaction waits for SQLite's write lock that another process holds.
 LOCK_TIMEOUT = 15.0  # seconds
-# Commits between two checkpoints, which copy the write-ahead log into the database file.
-CHECKPOINT_EVERY = 100
+# Commits between two checkpoints, which copy the write-ahead log into the database file:
+# about SQLite's own default of a thousand pages of log, at four or five pages a commit.
+CHECKPOINT_EVERY = 250
 
 
 class SQLiteOnLoop(SQLiteDialect_pysqlite):
@@ -225,7 +226,9 @@ class _SQLite:
     commits: int = 0
     checkpoint: asyncio.Task[None] | None = None
     connection: AsyncConnection | None = None
-    on_connection: async_sessionmaker[AsyncSession] | None = None
+    # The writers' one session on that connection: closed after each transaction, which
+    # leaves it as new, and used again by the next.
+    reused: AsyncSession | None = None
     closed: bool = False
 
     async def session(self) -> AsyncSession:
@@ -238,15 +241,13 @@ class _SQLite:
         if connection is None or connection.closed or connection.invalidated:
             engine = self.writers.kw["bind"]
             connection = self.connection = await engine.connect()
-            self.on_connection = async_sessionmaker(
-                connection,
-                **{key: value for key, value in self.writers.kw.items() if key != "bind"},
-            )
+            options = {key: value for key, value in self.writers.kw.items() if key != "bind"}
+            self.reused = async_sessionmaker(connection, **options)()
         elif connection.in_transaction():
             # A transaction a failure left open: what it did is not kept.
             await connection.rollback()
-        assert self.on_connection is not None
-        return self.on_connection()
+        assert self.reused is not None
+        return self.reused
 
     async def close(self) -> None:
         """Give back the writer's connection, and let a checkpoint under way finish."""
