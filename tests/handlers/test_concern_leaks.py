@@ -90,7 +90,7 @@ async def test_nothing_anyone_else_sees_names_the_anonymous_sender(
     assert [t for t in others if identity.search(t)] == []
     # The drivers' DEBUG traces (SQL parameters, Bot API calls to the sender's own chat,
     # which the fake's calls above cover) are never enabled in production; the rest is searched.
-    drivers = ("aiosqlite", "sqlalchemy", "psycopg", "asyncio", "telegram", "httpx")
+    drivers = ("sqlalchemy", "psycopg", "asyncio", "telegram", "httpx")
     logged = [
         f"{r.name} {r.getMessage()} {r.args!r}"
         for r in caplog.records
