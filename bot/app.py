@@ -95,7 +95,6 @@ def build_application(
         sessions=sessions,
         catalog=catalog(),
         dispatcher=dispatcher,
-        shown_edits=dispatcher.shown_edits,
         commands=COMMANDS,
     )
     register_handlers(application)

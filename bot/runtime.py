@@ -10,11 +10,11 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from bot.clock import Clock
 from bot.config import Settings
 from bot.i18n import Catalog
-from bot.services.intake import ShownEdits
 
 if TYPE_CHECKING:
     from bot.handlers.menu import Command
     from bot.jobs.outbox import Dispatcher
+    from bot.services.intake import ShownEdits
 
 RUNTIME_KEY = "shura"
 
@@ -27,14 +27,16 @@ class Runtime:
     sessions: async_sessionmaker[AsyncSession]
     catalog: Catalog
     dispatcher: Dispatcher
-    # Updates whose edits were shown, forgotten by the dispatcher's next claim (the same
-    # object as the dispatcher's).
-    shown_edits: ShownEdits
     # Every command, declared once (bot.handlers.commands): /help and the menus read it here.
     commands: tuple[Command, ...] = ()
     # Updates a handler marked handled in the transaction that handled them: the intake need
     # not look again (bot.polling). Only the ids in hand; the intake takes each out.
     handled_updates: HandledUpdates = field(default_factory=lambda: HandledUpdates())
+
+    @property
+    def shown_edits(self) -> ShownEdits:
+        """Updates whose edits were shown, forgotten where the dispatcher next claims."""
+        return self.dispatcher.shown_edits
 
 
 class HandledUpdates:

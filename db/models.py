@@ -432,6 +432,16 @@ class IncomingUpdate(Base):
     """An update from Telegram, stored before it is confirmed, so a crash cannot lose it."""
 
     __tablename__ = "incoming_update"
+    # The few kept edits among two days of handled updates, by the message they replace.
+    __table_args__ = (
+        Index(
+            "ix_incoming_update_kept_edit",
+            "edits_chat_id",
+            "edits_message_id",
+            sqlite_where=text("edit IS NOT NULL"),
+            postgresql_where=text("edit IS NOT NULL"),
+        ),
+    )
 
     # Telegram's own id: a resent update (unconfirmed before a crash) finds its row.
     update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)

@@ -10,12 +10,14 @@ from typing import Any, cast
 from sqlalchemy import (
     ColumnElement,
     Insert,
+    Select,
     Table,
     bindparam,
     case,
     delete,
     null,
     select,
+    union,
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
@@ -178,14 +180,41 @@ def _newer_edit_of_the_same_message(among: ColumnElement[bool]) -> ColumnElement
     )
 
 
+def _older_states() -> Select[tuple[int]]:
+    """The updates whose kept edit is an older state of a message one of `update_ids` edited:
+    found from those updates by their message (ix_incoming_update_kept_edit), not by reading
+    two days of handled updates."""
+    older, newer = _UPDATES.alias("older"), _NEWER.c
+    return (
+        select(older.c.update_id)
+        .join(
+            _NEWER,
+            (newer.edits_chat_id == older.c.edits_chat_id)
+            & (newer.edits_message_id == older.c.edits_message_id)
+            & (
+                (newer.handled_at > older.c.handled_at)
+                | ((newer.handled_at == older.c.handled_at) & (newer.update_id > older.c.update_id))
+            ),
+        )
+        .where(
+            newer.update_id.in_(bindparam("update_ids", expanding=True)),
+            older.c.edit.is_not(None),
+        )
+    )
+
+
+def _these() -> Select[tuple[int]]:
+    shown = _UPDATES.alias("shown")
+    return select(shown.c.update_id).where(
+        shown.c.update_id.in_(bindparam("update_ids", expanding=True))
+    )
+
+
 _SHOWN_IDS = _UPDATES.c.update_id.in_(bindparam("update_ids", expanding=True))
-_OLDER_STATE = _UPDATES.c.edit.is_not(None) & _newer_edit_of_the_same_message(
-    _NEWER.c.update_id.in_(bindparam("update_ids", expanding=True))
-)
 # Built once: it follows the updates that replied.
 _SHOWN = (
     update(_UPDATES)
-    .where(_SHOWN_IDS | _OLDER_STATE)
+    .where(_UPDATES.c.update_id.in_(union(_these(), _older_states())))
     .values(
         replies=case((_SHOWN_IDS, null()), else_=_UPDATES.c.replies),
         edit=null(),

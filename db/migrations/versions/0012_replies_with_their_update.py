@@ -49,6 +49,13 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("edit", sa.JSON(), nullable=True))
         batch_op.add_column(sa.Column("edits_chat_id", sa.BigInteger(), nullable=True))
         batch_op.add_column(sa.Column("edits_message_id", sa.BigInteger(), nullable=True))
+        batch_op.create_index(
+            "ix_incoming_update_kept_edit",
+            ["edits_chat_id", "edits_message_id"],
+            unique=False,
+            sqlite_where=sa.text("edit IS NOT NULL"),
+            postgresql_where=sa.text("edit IS NOT NULL"),
+        )
 
     # Replies a stopped run kept and never showed move to their update, to be shown at start.
     connection = op.get_bind()
@@ -119,6 +126,11 @@ def downgrade() -> None:
             )
 
     with op.batch_alter_table("incoming_update", schema=None) as batch_op:
+        batch_op.drop_index(
+            "ix_incoming_update_kept_edit",
+            sqlite_where=sa.text("edit IS NOT NULL"),
+            postgresql_where=sa.text("edit IS NOT NULL"),
+        )
         batch_op.drop_column("edits_message_id")
         batch_op.drop_column("edits_chat_id")
         batch_op.drop_column("edit")
